@@ -1,0 +1,3 @@
+from inclusive_hiring.cli import main
+
+main()

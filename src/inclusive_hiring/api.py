@@ -1,0 +1,161 @@
+"""The library API: lint text or paths and get data back. Only the CLI prints."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .engine import FileResult, empty_metrics
+
+DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html")
+MAX_BYTES = 2 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class LintReport:
+    files: tuple[FileResult, ...]
+
+    @property
+    def findings(self) -> list[Any]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.files if r.error]
+
+    def summary(self) -> dict[str, Any]:
+        findings = self.findings
+        return {
+            "files": len(self.files),
+            "findings": len(findings),
+            "by_severity": dict(sorted(Counter(f.severity for f in findings).items())),
+            "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": 1, "files": [r.to_dict() for r in self.files],
+                "summary": self.summary()}
+
+
+def lint_text(text: str, path: str = "<text>") -> FileResult:
+    """Lint one posting held in memory."""
+    from .engine import get_engine
+
+    return get_engine().lint(text, path)
+
+
+def _error(path: str, message: str) -> FileResult:
+    return FileResult(path=path, error=message, metrics=empty_metrics())
+
+
+def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | None]:
+    """Return (text, None) or (None, one-line error) for a path or ``-``."""
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return None, "no such file or directory"
+    except PermissionError:
+        return None, "permission denied"
+    except IsADirectoryError:
+        return None, "is a directory"
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+    if len(data) > max_bytes:
+        size = os.path.getsize(path) if path != STDIN else len(data)
+        return None, (f"file too large ({size / 1048576:.1f} MB; the limit is "
+                      f"{max_bytes / 1048576:g} MB)")
+    if b"\x00" in data[:8192]:
+        return None, "binary file, not text"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    if not text.strip():
+        return None, "empty file"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
+                 suffixes: Sequence[str] = DEFAULT_SUFFIXES) -> list[tuple[str, str | None]]:
+    """Files to lint, in a stable order, as (path, error) pairs."""
+    out: list[tuple[str, str | None]] = []
+    for raw in paths:
+        if raw == STDIN:
+            out.append((STDIN, None))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    rel = os.path.relpath(full, path).replace(os.sep, "/")
+                    if name.lower().endswith(tuple(suffixes)) and not _excluded(rel, exclude):
+                        found.append(full.replace(os.sep, "/"))
+            if found:
+                out.extend((f, None) for f in sorted(found))
+            else:
+                out.append((raw, "no files to lint here (looked for "
+                                 + ", ".join(suffixes) + ")"))
+        elif path.exists() or path.is_symlink():
+            if not _excluded(raw.replace(os.sep, "/"), exclude):
+                out.append((raw, None))
+        else:
+            out.append((raw, "no such file or directory"))
+    return out
+
+
+def lint_file(path: str) -> FileResult:
+    from .engine import get_engine
+
+    text, error = read_text(path)
+    if error is not None or text is None:
+        return _error("<stdin>" if path == STDIN else path, error or "unreadable")
+    try:
+        return get_engine().lint(text, "<stdin>" if path == STDIN else path)
+    except RecursionError:  # pragma: no cover - pathological nesting
+        return _error(path, "document too deeply nested to lint")
+
+
+def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1) -> LintReport:
+    """Lint files and directories (recursively); ``-`` reads standard input."""
+    from .engine import get_engine
+
+    targets = expand_paths(paths, exclude)
+    get_engine()  # build once in this process; forked workers inherit it
+    todo = [p for p, err in targets if err is None]
+    results: dict[str, FileResult] = {}
+    if jobs > 1 and len(todo) >= 2 * jobs and STDIN not in todo and _can_fork():
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for result_path, result in zip(todo, pool.imap(lint_file, todo, chunksize=8)):
+                results[result_path] = result
+    else:
+        for p in todo:
+            results[p] = lint_file(p)
+    ordered = [results[p] if err is None else _error(p, err) for p, err in targets]
+    return LintReport(files=tuple(ordered))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()

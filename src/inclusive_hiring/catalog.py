@@ -1,0 +1,221 @@
+"""The rule catalog: rules and word-list entries loaded and validated from ``wordlists/*.yml``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .finding import SEVERITIES
+from .yamlio import DataError, LineDict, load_yaml_file
+
+CATEGORIES: tuple[str, ...] = (
+    "gender-coded", "gendered-language", "age", "disability", "national-origin", "race",
+    "religion", "family-status", "lgbtq", "elitism", "jargon", "culture-fit",
+    "requirement-inflation", "pay-transparency", "salary-history", "criminal-record",
+    "protected-info-request", "eeo", "readability", "length",
+)
+
+CONSTRAINT_KEYS: tuple[str, ...] = (
+    "followed_by", "not_followed_by", "preceded_by", "not_preceded_by",
+    "in_sentence_with", "not_in_sentence_with",
+)
+_RULE_KEYS = {"id", "name", "scope", "severity", "summary", "why", "example", "instead", "source",
+              "fix_safety", "options"}
+_RULE_REQUIRED = ("id", "name", "scope", "severity", "summary", "why", "example", "instead", "source")
+_ENTRY_KEYS = {"id", "rule", "severity", "terms", "patterns", "message", "rationale",
+               "replacements", "source", "fix", "compound", "case", *CONSTRAINT_KEYS}
+_ENTRY_REQUIRED = ("id", "rule", "severity", "message", "rationale", "replacements", "source")
+_FILE_KEYS = {"category", "rules", "entries", "cues", "defaults", "stems", "not_counted"}
+RULE_ID_RE = re.compile(r"^IH\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    scope: str
+    severity: str
+    summary: str
+    why: str
+    example: str
+    instead: str
+    source: str
+    fix_safety: str = ""
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    rule_id: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    source: str
+    replacements: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    patterns: tuple[Any, ...] = field(default=(), compare=False, hash=False)
+    fix_safe: bool = False
+    compound_allowed: bool = False
+    exact_case: bool = False
+    constraints: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    rules: dict[str, Rule]
+    entries: dict[str, Entry]
+    #: per-category extra data (``cues``, ``defaults``, ``stems``, ``not_counted``)
+    data: dict[str, dict[str, Any]]
+
+    def rules_in(self, category: str) -> list[Rule]:
+        return [r for r in self.rules.values() if r.category == category]
+
+
+def wordlist_dir() -> Path:
+    """The shipped word lists: inside the installed package, or the source tree's ``wordlists/``."""
+    packaged = Path(__file__).with_name("wordlists")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "wordlists"
+
+
+def _text(mapping: LineDict, key: str, path: Path) -> str:
+    value = mapping.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataError(path, mapping.line_of(key), f"'{key}' must be a non-empty string")
+    return " ".join(value.split())
+
+
+def _str_list(mapping: LineDict, key: str, path: Path) -> tuple[str, ...]:
+    value = mapping.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataError(path, mapping.line_of(key), f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _check_keys(mapping: Any, allowed: set[str], path: Path, what: str) -> None:
+    if not isinstance(mapping, LineDict):
+        line = getattr(mapping, "line", None)
+        raise DataError(path, line, f"each {what} must be a mapping")
+    for key in mapping:
+        if key not in allowed:
+            from difflib import get_close_matches
+
+            near = get_close_matches(str(key), sorted(allowed), n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise DataError(path, mapping.line_of(str(key)), f"unknown {what} key '{key}'{hint}")
+
+
+def _load_rule(raw: LineDict, category: str, path: Path) -> Rule:
+    _check_keys(raw, _RULE_KEYS, path, "rule")
+    for key in _RULE_REQUIRED:
+        if key not in raw:
+            raise DataError(path, raw.line, f"rule is missing '{key}'")
+    rule_id = _text(raw, "id", path)
+    if not RULE_ID_RE.match(rule_id):
+        raise DataError(path, raw.line_of("id"), f"rule id '{rule_id}' must look like IH123")
+    name = _text(raw, "name", path)
+    if not NAME_RE.match(name):
+        raise DataError(path, raw.line_of("name"), f"rule name '{name}' must be kebab-case")
+    scope = _text(raw, "scope", path)
+    if scope not in ("span", "document"):
+        raise DataError(path, raw.line_of("scope"), "scope must be 'span' or 'document'")
+    severity = _text(raw, "severity", path)
+    if severity not in SEVERITIES:
+        raise DataError(path, raw.line_of("severity"), f"unknown severity '{severity}'")
+    options = raw.get("options") or {}
+    return Rule(
+        id=rule_id, name=name, category=category, scope=scope, severity=severity,
+        summary=_text(raw, "summary", path), why=_text(raw, "why", path),
+        example=str(raw["example"]).strip(), instead=str(raw["instead"]).strip(),
+        source=_text(raw, "source", path),
+        fix_safety=" ".join(str(raw.get("fix_safety", "")).split()), options=dict(options),
+    )
+
+
+def _load_entry(raw: LineDict, category: str, rules: dict[str, Rule], path: Path) -> Entry:
+    _check_keys(raw, _ENTRY_KEYS, path, "entry")
+    for key in _ENTRY_REQUIRED:
+        if key not in raw:
+            raise DataError(path, raw.line, f"entry is missing '{key}'")
+    entry_id = _text(raw, "id", path)
+    rule_id = _text(raw, "rule", path)
+    rule = rules.get(rule_id)
+    if rule is None or rule.category != category:
+        raise DataError(path, raw.line_of("rule"), f"entry '{entry_id}': unknown rule '{rule_id}'")
+    severity = _text(raw, "severity", path)
+    if severity not in SEVERITIES:
+        raise DataError(path, raw.line_of("severity"), f"unknown severity '{severity}'")
+    terms = _str_list(raw, "terms", path)
+    patterns = raw.get("patterns") or []
+    if not isinstance(patterns, list) or not all(isinstance(p, list) for p in patterns):
+        raise DataError(path, raw.line_of("patterns"), "'patterns' must be a list of token lists")
+    if not terms and not patterns:
+        raise DataError(path, raw.line, f"entry '{entry_id}' has neither terms nor patterns")
+    replacements = _str_list(raw, "replacements", path)
+    fix = raw.get("fix")
+    if fix not in (None, "safe"):
+        raise DataError(path, raw.line_of("fix"), "fix must be 'safe' when given")
+    if fix == "safe" and len(replacements) != 1:
+        raise DataError(path, raw.line_of("fix"), "a safe fix needs exactly one replacement")
+    compound = raw.get("compound", "skip")
+    case = raw.get("case", "lemma")
+    if compound not in ("skip", "allow") or case not in ("lemma", "exact"):
+        raise DataError(path, raw.line, "compound must be skip|allow and case lemma|exact")
+    constraints = tuple(
+        (key, _str_list(raw, key, path)) for key in CONSTRAINT_KEYS if key in raw
+    )
+    return Entry(
+        id=entry_id, rule_id=rule_id, category=category, severity=severity,
+        message=_text(raw, "message", path), rationale=_text(raw, "rationale", path),
+        source=_text(raw, "source", path), replacements=replacements, terms=terms,
+        patterns=tuple(patterns), fix_safe=fix == "safe", compound_allowed=compound == "allow",
+        exact_case=case == "exact", constraints=constraints,
+    )
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """Load and validate every word-list file; raise :class:`DataError` on the first problem."""
+    directory = directory or wordlist_dir()
+    rules: dict[str, Rule] = {}
+    entries: dict[str, Entry] = {}
+    data: dict[str, dict[str, Any]] = {}
+    names: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yml")):
+        raw = load_yaml_file(path)
+        _check_keys(raw, _FILE_KEYS, path, "top-level")
+        category = raw.get("category")
+        if category not in CATEGORIES:
+            raise DataError(path, raw.line_of("category"), f"unknown category '{category}'")
+        if category in data:
+            raise DataError(path, raw.line_of("category"), f"category '{category}' defined twice")
+        data[category] = {k: raw[k] for k in ("cues", "defaults", "stems", "not_counted")
+                          if k in raw}
+        for item in raw.get("rules") or []:
+            rule = _load_rule(item, category, path)
+            if rule.id in rules:
+                raise DataError(path, item.line, f"duplicate rule id {rule.id}")
+            if rule.name in names:
+                raise DataError(path, item.line, f"duplicate rule name {rule.name}")
+            rules[rule.id] = rule
+            names[rule.name] = rule.id
+        for item in raw.get("entries") or []:
+            entry = _load_entry(item, category, rules, path)
+            if entry.id in entries:
+                raise DataError(path, item.line, f"duplicate entry id '{entry.id}'")
+            entries[entry.id] = entry
+    return Catalog(rules=dict(sorted(rules.items())), entries=entries, data=data)
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    return load_catalog()

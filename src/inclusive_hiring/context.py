@@ -1,0 +1,62 @@
+"""What a document check sees: the prepared text, the spaCy Doc, the catalog and its options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .catalog import Catalog, Rule
+from .finding import Finding
+from .markup import Prepared
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Context:
+    path: str
+    prepared: Prepared
+    doc: Doc
+    catalog: Catalog
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def option(self, rule_id: str, key: str) -> Any:
+        configured = self.options.get(rule_id, {})
+        if key in configured:
+            return configured[key]
+        return self.catalog.rules[rule_id].options[key]
+
+    def rule(self, rule_id: str) -> Rule:
+        return self.catalog.rules[rule_id]
+
+    @property
+    def word_tokens(self) -> list[Any]:
+        cached = self.metrics.get("_words")
+        if cached is None:
+            cached = [t for t in self.doc if t.is_alpha or (t.like_num and not t.is_punct)]
+            self.metrics["_words"] = cached
+        return cached
+
+    def emit(self, rule_id: str, message: str, *, span: tuple[int, int] | None = None,
+             replacements: tuple[str, ...] = (), rationale: str | None = None,
+             severity: str | None = None, source: str | None = None,
+             fix: str | None = None) -> None:
+        """Record a finding of ``rule_id``; ``span`` is a (start, end) in the normalised text."""
+        rule = self.rule(rule_id)
+        position: dict[str, Any] = {}
+        if span is not None:
+            start = self.prepared.to_original(span[0])
+            end = self.prepared.to_original(span[1] - 1) + 1
+            line, column = self.prepared.position(start)
+            end_line, end_column = self.prepared.position(end)
+            position = dict(line=line, column=column, end_line=end_line, end_column=end_column,
+                            match=self.prepared.original[start:end], start=start, end=end)
+        self.findings.append(Finding(
+            path=self.path, rule_id=rule.id, rule_name=rule.name, category=rule.category,
+            severity=severity or rule.severity, scope="span" if span else "document",
+            message=message, rationale=rationale or rule.why, source=source or rule.source,
+            replacements=replacements, fix=fix, **position,
+        ))

@@ -1,0 +1,98 @@
+"""The default terminal output, drawn with rich: findings grouped by file, then a summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..api import LintReport
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(report: LintReport, console: Console) -> None:
+    from rich.text import Text
+
+    for result in report.files:
+        if result.error:
+            continue  # errors go to stderr, one line each (see cli.py)
+        if not result.findings:
+            console.print(Text.assemble((result.path, "bold"), ("  no findings", "green")))
+            continue
+        console.print(Text(result.path, style="bold underline"))
+        lines = None
+        for f in result.findings:
+            where = f"{f.line}:{f.column}" if f.line else "doc"
+            head = Text.assemble(
+                ("  " + where.ljust(8), "dim"), (f.rule_id + " ", "bold"),
+                (f.severity.ljust(8), _STYLE.get(f.severity, "")), f.message,
+            )
+            console.print(head)
+            if f.line and f.start is not None and f.end is not None:
+                if lines is None:
+                    lines = _source_lines(result.path)
+                snippet = _snippet(f, lines)
+                if snippet is not None:
+                    console.print(snippet)
+            if f.replacements:
+                console.print(Text.assemble(("           write instead: ", "dim"),
+                                            ("; ".join(f.replacements), "green")))
+        console.print()
+    _summary(report, console)
+
+
+def _source_lines(path: str) -> list[str] | None:
+    from ..api import read_text
+
+    if path.startswith("<"):
+        return None
+    text, _ = read_text(path)
+    return text.split("\n") if text is not None else None
+
+
+def _snippet(f, lines):  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    if lines is None or f.line is None or f.line > len(lines):
+        return None
+    line = lines[f.line - 1]
+    start = (f.column or 1) - 1
+    end = f.end_column - 1 if f.end_line == f.line and f.end_column else len(line)
+    text = Text("           ")
+    text.append(line[:start].lstrip()[-60:] if len(line[:start]) > 60 else line[:start].lstrip())
+    text.append(line[start:end], style="bold reverse")
+    text.append(line[end:end + 60].rstrip())
+    return text
+
+
+def _summary(report: LintReport, console: Console) -> None:
+    from rich.table import Table
+
+    summary = report.summary()
+    files = [r for r in report.files if not r.error]
+    table = Table(title="Summary", show_header=True, header_style="bold", box=None)
+    table.add_column("category")
+    table.add_column("findings", justify="right")
+    for category, count in summary["by_category"].items():
+        table.add_row(category, str(count))
+    if summary["by_category"]:
+        console.print(table)
+    sev = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
+    console.print(f"{summary['findings']} findings ({sev}) in {summary['files']} files"
+                  + (f"; {len(report.errors)} could not be linted" if report.errors else ""))
+    if len(files) == 1:
+        m = files[0].metrics
+        grade = m.get("reading_grade")
+        console.print(
+            f"gender coding: {m['gender_coding']['verdict']}"
+            f" ({len(m['gender_coding']['masculine'])} masculine, "
+            f"{len(m['gender_coding']['feminine'])} feminine); "
+            f"reading grade: {grade if grade is not None else 'n/a'}; words: {m['words']}")
+    elif files:
+        verdicts: dict[str, int] = {}
+        for r in files:
+            v = r.metrics["gender_coding"]["verdict"]
+            verdicts[v] = verdicts.get(v, 0) + 1
+        console.print("gender coding: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))

@@ -1,0 +1,169 @@
+"""Turn a Markdown, HTML or text file into the prose that gets linted, keeping every offset.
+
+Non-prose regions (front-matter keys, code spans and blocks, URLs, link targets, HTML tags and
+comments, Markdown syntax characters) are blanked with spaces, so the *masked* text has exactly the
+original length and offsets. Whitespace is then normalised for matching: soft line wraps become one
+space, hard breaks (blank lines, list items, headings, table rows) one newline, so that a phrase
+wrapped over two lines still matches and a phrase never runs across two list items. A segment table
+maps every normalised offset back to the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?(^\1?\2[^\n]*$|\Z)", re.M | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?(</\1\s*>|\Z)", re.S | re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1", re.S)
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(\([^()\s]*\))?[^()\s]*(\s+\"[^\"\n]*\")?\)")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S.*$", re.M)
+_URL = re.compile(r"(https?://|ftp://|www\.)[^\s<>()\[\]\"']+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_MD_SYNTAX = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\S)|!\[|^ {0,3}[-=*_]{3,}\s*$",
+                        re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
+_FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
+_LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
+_BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]|^[ \t]*(#|\||>|<)")
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def kind_of(path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    if lower.endswith(".txt"):
+        return "text"
+    return "markdown"  # stdin and unknown suffixes: Markdown is a superset of plain prose
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        out.append(text[pos:start])
+        chunk = text[start:end]
+        out.append("".join("\n" if c == "\n" else " " for c in chunk))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def mask(text: str, kind: str) -> str:
+    """Blank everything that is not prose; the result has the same length as ``text``."""
+    spans: list[tuple[int, int]] = []
+    if kind in ("markdown", "html"):
+        fm = _FRONT_MATTER.match(text) if kind == "markdown" else None
+        if fm:
+            spans.append((0, fm.start(1)))
+            spans.append((fm.end(1), fm.end()))
+            for key in _FM_KEY.finditer(fm.group(1)):
+                spans.append((fm.start(1) + key.start(3), fm.start(1) + key.end(3)))
+        for rx in (_HTML_COMMENT, _SCRIPT_STYLE, _TAG, _ENTITY):
+            spans.extend(m.span() for m in rx.finditer(text))
+        if kind == "markdown":
+            for rx in (_FENCE, _CODE_SPAN, _LINK_TARGET, _REF_DEF):
+                spans.extend(m.span() for m in rx.finditer(text))
+    spans.extend(m.span() for m in _URL.finditer(text))
+    spans.extend(m.span() for m in _EMAIL.finditer(text))
+    masked = _blank(text, spans)
+    if kind == "markdown":
+        masked = _blank(masked, [m.span() for m in _MD_SYNTAX.finditer(masked)])
+    return masked
+
+
+@dataclass
+class Prepared:
+    """One file's text in the three forms the engine needs, with offset maps between them."""
+
+    original: str
+    kind: str
+    masked: str
+    normal: str
+    _norm_starts: list[int] = field(repr=False)
+    _orig_starts: list[int] = field(repr=False)
+    _line_starts: list[int] = field(repr=False)
+
+    def to_original(self, offset: int) -> int:
+        i = bisect.bisect_right(self._norm_starts, offset) - 1
+        return self._orig_starts[i] + (offset - self._norm_starts[i])
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an original offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def lines(self) -> list[str]:
+        return self.original.split("\n")
+
+    def is_list_item(self, line: str) -> bool:
+        return bool(_LIST_ITEM.match(line))
+
+
+def _is_hard_break(masked: str, run_start: int, run_end: int, kind: str) -> bool:
+    newlines = masked.count("\n", run_start, run_end)
+    if newlines == 0:
+        return False
+    if newlines > 1 or run_end >= len(masked):
+        return True
+    line_start = masked.rfind("\n", run_start, run_end) + 1
+    next_line = masked[line_start:masked.find("\n", line_start) if "\n" in masked[line_start:] else None]
+    if _BREAK_LINE.match(next_line):
+        return True
+    if kind == "markdown":
+        return False
+    # Plain text: a line that continues in lower case is a soft wrap; anything else a new line.
+    nxt = masked[run_end] if run_end < len(masked) else ""
+    return not nxt.islower()
+
+
+def prepare(text: str, kind: str) -> Prepared:
+    masked = mask(text, kind)
+    pieces: list[str] = []
+    norm_starts = [0]
+    orig_starts = [0]
+    pos = 0
+    npos = 0
+    original_lines = None
+    for m in re.finditer(r"\s+", masked):
+        start, end = m.span()
+        if start > pos:
+            pieces.append(masked[pos:start])
+            npos += start - pos
+        hard = _is_hard_break(masked, start, end, kind)
+        if kind == "markdown" and not hard and "\n" in m.group():
+            # A heading line in the original ends its own block.
+            if original_lines is None:
+                original_lines = text
+            line_begin = text.rfind("\n", 0, start) + 1
+            if text[line_begin:start].lstrip().startswith("#"):
+                hard = True
+        pieces.append("\n" if hard else " ")
+        norm_starts.append(npos)
+        orig_starts.append(start)
+        npos += 1
+        norm_starts.append(npos)
+        orig_starts.append(end)
+        pos = end
+    pieces.append(masked[pos:])
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return Prepared(
+        original=text, kind=kind, masked=masked, normal="".join(pieces),
+        _norm_starts=norm_starts, _orig_starts=orig_starts, _line_starts=line_starts,
+    )

@@ -1,0 +1,186 @@
+"""Compile word-list entries into spaCy matchers and find their matches in a document.
+
+Terms go into a ``PhraseMatcher`` on ``LEMMA`` (or ``ORTH`` for ``case: exact``); raw token
+patterns into a ``Matcher``. Every match is then checked against its entry's data-level context
+constraints, and overlapping matches are resolved longest-first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .catalog import Entry
+from .finding import severity_rank
+from .nlp import Pipeline
+from .yamlio import DataError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_HYPHENS = {"-", "‐", "‑"}
+_SENTENCE_END = {".", "!", "?", "…"}
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    start: int  # token index
+    end: int
+
+
+def _convert_pattern(token: dict[str, Any], lemma: Any) -> dict[str, Any]:
+    """Lower-case LEMMA values through the same table the documents use."""
+    out = dict(token)
+    value = out.get("LEMMA")
+    if isinstance(value, str):
+        out["LEMMA"] = lemma(value.lower())
+    elif isinstance(value, dict) and "IN" in value:
+        out["LEMMA"] = {**value, "IN": [lemma(str(v).lower()) for v in value["IN"]]}
+    return out
+
+
+class CompiledEntries:
+    """All span entries of a catalog, compiled once per process."""
+
+    def __init__(self, pipeline: Pipeline, entries: Iterable[Entry]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        vocab = pipeline.vocab
+        self._pipeline = pipeline
+        self._by_key: dict[int, Entry] = {}
+        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._tokens = Matcher(vocab, validate=True)
+        self._constraints: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
+        lemma = pipeline.lemmatizer.lemma
+        for entry in entries:
+            key = vocab.strings.add(entry.id)
+            self._by_key[key] = entry
+            if entry.terms:
+                docs = pipeline.make_many(entry.terms)
+                (self._exact if entry.exact_case else self._lemma).add(entry.id, docs)
+            if entry.patterns:
+                patterns = [[_convert_pattern(t, lemma) for t in p] for p in entry.patterns]
+                try:
+                    self._tokens.add(entry.id, patterns)
+                except Exception as exc:  # spaCy raises ValueError/MatchPatternError
+                    first = str(exc).strip().splitlines()[0]
+                    raise DataError("wordlists", None,
+                                    f"entry '{entry.id}': bad pattern: {first}") from None
+            if entry.constraints:
+                self._constraints[entry.id] = [
+                    (kind, [self._lemmas(p) for p in phrases]) for kind, phrases in entry.constraints
+                ]
+
+    def _lemmas(self, phrase: str) -> tuple[str, ...]:
+        return tuple(t.lemma_ for t in self._pipeline.make(phrase) if not t.is_space)
+
+    def find(self, doc: Doc) -> list[Match]:
+        raw = self._lemma(doc) + self._exact(doc) + self._tokens(doc)
+        sentences: list[tuple[int, int]] | None = None
+        kept: list[Match] = []
+        for key, start, end in raw:
+            entry = self._by_key[key]
+            if not entry.compound_allowed and _in_compound(doc, start, end):
+                continue
+            rules = self._constraints.get(entry.id)
+            if rules:
+                if sentences is None:
+                    sentences = sentence_bounds(doc)
+                if not _satisfies(doc, start, end, rules, sentences):
+                    continue
+            kept.append(Match(entry, start, end))
+        return _resolve_overlaps(kept)
+
+
+def _in_compound(doc: Doc, start: int, end: int) -> bool:
+    if start >= 2:
+        hyphen, before = doc[start - 1], doc[start - 2]
+        if hyphen.text in _HYPHENS and not hyphen.whitespace_ and not before.whitespace_ \
+                and before.is_alpha:
+            return True
+    if end + 1 < len(doc):
+        last, hyphen, after = doc[end - 1], doc[end], doc[end + 1]
+        if hyphen.text in _HYPHENS and not last.whitespace_ and not hyphen.whitespace_ \
+                and after.is_alpha:
+            return True
+    return False
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of sentences and list items: split at ``. ! ?`` and at hard line breaks."""
+    bounds: list[tuple[int, int]] = []
+    begin = 0
+    n = len(doc)
+    for i, token in enumerate(doc):
+        split = False
+        if token.is_space and "\n" in token.text:
+            split = True
+        elif token.text in _SENTENCE_END and i + 1 < n:
+            nxt = doc[i + 1]
+            split = nxt.is_space or nxt.text[:1].isupper() or nxt.is_quote
+        if split:
+            if i + 1 > begin:
+                bounds.append((begin, i + 1))
+            begin = i + 1
+    if begin < n:
+        bounds.append((begin, n))
+    return bounds
+
+
+def _seq_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    if i < 0 or i + len(phrase) > len(doc):
+        return False
+    return all(doc[i + k].lemma_ == phrase[k] for k in range(len(phrase)))
+
+
+def _contains(doc: Doc, begin: int, end: int, phrase: tuple[str, ...]) -> bool:
+    if not phrase:
+        return False
+    first = phrase[0]
+    for i in range(begin, end - len(phrase) + 1):
+        if doc[i].lemma_ == first and _seq_at(doc, i, phrase):
+            return True
+    return False
+
+
+def _satisfies(doc: Doc, start: int, end: int,
+               rules: list[tuple[str, list[tuple[str, ...]]]],
+               sentences: list[tuple[int, int]]) -> bool:
+    for kind, phrases in rules:
+        if kind in ("followed_by", "not_followed_by"):
+            hit = any(_seq_at(doc, end, p) for p in phrases)
+        elif kind in ("preceded_by", "not_preceded_by"):
+            hit = any(_seq_at(doc, start - len(p), p) for p in phrases)
+        else:
+            s_begin, s_end = _sentence_of(sentences, start)
+            hit = any(_contains(doc, s_begin, s_end, p) for p in phrases)
+        if hit == kind.startswith("not_"):
+            return False
+    return True
+
+
+def _sentence_of(sentences: list[tuple[int, int]], token: int) -> tuple[int, int]:
+    import bisect
+
+    i = bisect.bisect_right([b for b, _ in sentences], token) - 1
+    return sentences[max(i, 0)]
+
+
+def _resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Keep the longest match where matches overlap (then the most severe, then the first)."""
+    ranked = sorted(
+        matches,
+        key=lambda m: (-(m.end - m.start), -severity_rank(m.entry.severity), m.start, m.entry.id),
+    )
+    taken: list[Match] = []
+    used: set[int] = set()
+    for m in ranked:
+        span = set(range(m.start, m.end))
+        if span & used:
+            continue
+        used |= span
+        taken.append(m)
+    return sorted(taken, key=lambda m: (m.start, m.entry.id))

@@ -1,0 +1,21 @@
+"""IH750/IH751: an equal-opportunity statement and an accommodation route are present."""
+
+from __future__ import annotations
+
+from ..context import Context
+from .pay_transparency import _cue_regex
+
+
+def check(ctx: Context) -> None:
+    cues = ctx.catalog.data["eeo"]["cues"]
+    text = ctx.prepared.normal
+    has_eeo = _cue_regex(tuple(cues["eeo"])).search(text) is not None
+    has_accommodation = _cue_regex(tuple(cues["accommodation"])).search(text) is not None
+    ctx.metrics["statements"] = {"eeo": has_eeo, "accommodation": has_accommodation}
+    if not has_eeo:
+        ctx.emit("IH750", "No equal-opportunity statement found.",
+                 replacements=("We are an equal opportunity employer and welcome applicants of every "
+                               "background.",))
+    if not has_accommodation:
+        ctx.emit("IH751", "No statement on how to request an accommodation during hiring.",
+                 replacements=("If you need an accommodation at any stage of hiring, contact <email>.",))
