@@ -146,7 +146,7 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for result_path, result in zip(todo, pool.imap(lint_file, todo, chunksize=8)):
+            for result_path, result in zip(todo, pool.imap(lint_file, todo, chunksize=8), strict=False):
                 results[result_path] = result
     else:
         for p in todo:

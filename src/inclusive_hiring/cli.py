@@ -114,6 +114,30 @@ def rules() -> None:
 
 
 @app.command()
+def rule(rule_id: Annotated[str, typer.Argument(help="A rule id (IH110) or name.")]) -> None:
+    """Show one rule's documentation: what it flags, why, example, what to write instead."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from .catalog import default_catalog
+    from .ruledocs import rule_section
+
+    catalog = default_catalog()
+    wanted = rule_id.strip()
+    found = catalog.rules.get(wanted.upper()) or next(
+        (r for r in catalog.rules.values() if r.name == wanted.lower()), None)
+    if found is None:
+        from difflib import get_close_matches
+
+        names = list(catalog.rules) + [r.name for r in catalog.rules.values()]
+        near = get_close_matches(wanted, names, n=1)
+        _fail(f"unknown rule '{wanted}'" + (f" (did you mean {near[0]}?)" if near else ""))
+        return
+    entries = [e for e in catalog.entries.values() if e.rule_id == found.id]
+    Console().print(Markdown(rule_section(found, entries)))
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     from . import __version__

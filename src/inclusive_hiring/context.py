@@ -33,10 +33,15 @@ class Context:
         return self.catalog.rules[rule_id]
 
     @property
-    def word_tokens(self) -> list[Any]:
+    def words(self) -> list[str]:
+        """Lower-cased words (alphabetic tokens) of the document, computed once."""
         cached = self.metrics.get("_words")
         if cached is None:
-            cached = [t for t in self.doc if t.is_alpha or (t.like_num and not t.is_punct)]
+            from spacy.attrs import IS_ALPHA, LOWER
+
+            strings = self.doc.vocab.strings
+            arr = self.doc.to_array([IS_ALPHA, LOWER]).tolist()
+            cached = [strings[lower] for alpha, lower in arr if alpha]
             self.metrics["_words"] = cached
         return cached
 

@@ -68,7 +68,7 @@ class Engine:
                      fix="safe" if entry.fix_safe else None)
         for check in self.checks:
             check(ctx)
-        metrics = {"words": len(ctx.word_tokens), "reading_grade": None}
+        metrics = {"words": len(ctx.words), "reading_grade": None}
         metrics.update({k: v for k, v in ctx.metrics.items() if not k.startswith("_")})
         return FileResult(path=path, kind="posting", findings=tuple(sorted(ctx.findings)),
                           metrics=metrics)

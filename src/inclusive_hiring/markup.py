@@ -31,6 +31,8 @@ _FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
 _LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
 _BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]|^[ \t]*(#|\||>|<)")
 
+_WS_RUN = re.compile(r"\s{2,}|[^\S ]")
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -140,8 +142,9 @@ def prepare(text: str, kind: str) -> Prepared:
     orig_starts = [0]
     pos = 0
     npos = 0
-    original_lines = None
-    for m in re.finditer(r"\s+", masked):
+    # Single spaces stay as they are (same length, same offsets); only longer runs, tabs and
+    # line breaks are rewritten and need an entry in the offset table.
+    for m in _WS_RUN.finditer(masked):
         start, end = m.span()
         if start > pos:
             pieces.append(masked[pos:start])
@@ -149,8 +152,6 @@ def prepare(text: str, kind: str) -> Prepared:
         hard = _is_hard_break(masked, start, end, kind)
         if kind == "markdown" and not hard and "\n" in m.group():
             # A heading line in the original ends its own block.
-            if original_lines is None:
-                original_lines = text
             line_begin = text.rfind("\n", 0, start) + 1
             if text[line_begin:start].lstrip().startswith("#"):
                 hard = True

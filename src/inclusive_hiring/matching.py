@@ -52,7 +52,10 @@ class CompiledEntries:
         self._by_key: dict[int, Entry] = {}
         self._lemma = PhraseMatcher(vocab, attr="LEMMA")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
-        self._tokens = Matcher(vocab, validate=True)
+        # Token patterns get one Matcher per entry, run only when the document contains the
+        # entry's anchor words: a single Matcher over hundreds of patterns that start with
+        # common words ("a", "we", "you") spends its time on partial matches that never finish.
+        self._token_matchers: list[tuple[frozenset[int] | None, int, Any]] = []
         self._constraints: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
         lemma = pipeline.lemmatizer.lemma
         for entry in entries:
@@ -63,22 +66,39 @@ class CompiledEntries:
                 (self._exact if entry.exact_case else self._lemma).add(entry.id, docs)
             if entry.patterns:
                 patterns = [[_convert_pattern(t, lemma) for t in p] for p in entry.patterns]
+                matcher = Matcher(vocab, validate=True)
                 try:
-                    self._tokens.add(entry.id, patterns)
+                    matcher.add(entry.id, patterns)
                 except Exception as exc:  # spaCy raises ValueError/MatchPatternError
                     first = str(exc).strip().splitlines()[0]
                     raise DataError("wordlists", None,
                                     f"entry '{entry.id}': bad pattern: {first}") from None
+                self._token_matchers.append((_anchors(patterns, vocab), _reach(patterns), matcher))
             if entry.constraints:
                 self._constraints[entry.id] = [
                     (kind, [self._lemmas(p) for p in phrases]) for kind, phrases in entry.constraints
                 ]
 
+        import numpy
+
+        self._all_anchors = numpy.asarray(
+            sorted({a for anchors, _, _ in self._token_matchers if anchors for a in anchors}),
+            dtype="uint64")
+
     def _lemmas(self, phrase: str) -> tuple[str, ...]:
         return tuple(t.lemma_ for t in self._pipeline.make(phrase) if not t.is_space)
 
     def find(self, doc: Doc) -> list[Match]:
-        raw = self._lemma(doc) + self._exact(doc) + self._tokens(doc)
+        raw = self._lemma(doc) + self._exact(doc)
+        if self._token_matchers:
+            where = _word_positions(doc, self._all_anchors)
+            for anchors, reach, matcher in self._token_matchers:
+                if anchors is None:
+                    raw.extend(matcher(doc))
+                    continue
+                hits = sorted({i for a in anchors for i in where.get(a, ())})
+                for begin, end in _windows(hits, reach, len(doc)):
+                    raw.extend((k, begin + s, begin + e) for k, s, e in matcher(doc[begin:end]))
         sentences: list[tuple[int, int]] | None = None
         kept: list[Match] = []
         for key, start, end in raw:
@@ -93,6 +113,79 @@ class CompiledEntries:
                     continue
             kept.append(Match(entry, start, end))
         return _resolve_overlaps(kept)
+
+
+def _word_positions(doc: Doc, wanted: Any) -> dict[int, list[int]]:
+    """Token indices of the anchor words (string hashes in ``wanted``) present in the document."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    arr = doc.to_array([LOWER, LEMMA])
+    rows = numpy.nonzero(numpy.isin(arr, wanted).any(axis=1))[0].tolist()
+    where: dict[int, list[int]] = {}
+    for i in rows:
+        lower, lemma = arr[i].tolist()
+        where.setdefault(lower, []).append(i)
+        if lemma != lower:
+            where.setdefault(lemma, []).append(i)
+    return where
+
+
+def _windows(hits: list[int], reach: int, n: int) -> list[tuple[int, int]]:
+    """Merged token windows of ``reach`` tokens either side of each anchor hit."""
+    out: list[tuple[int, int]] = []
+    for i in hits:
+        begin, end = max(0, i - reach), min(n, i + reach + 1)
+        if out and begin <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((begin, end))
+    return out
+
+
+def _reach(patterns: list[list[dict[str, Any]]]) -> int:
+    """How far (in tokens) a match can extend from any of its tokens."""
+    longest = 0
+    for pattern in patterns:
+        length = sum(8 if t.get("OP") in ("*", "+") else 1 for t in pattern)
+        longest = max(longest, length)
+    return longest + 1
+
+
+def _literal_values(token: dict[str, Any]) -> set[str] | None:
+    """The lower-case strings a pattern token can match, or None if it is not a plain literal."""
+    for key in ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def _anchors(patterns: list[list[dict[str, Any]]], vocab: Any) -> frozenset[int] | None:
+    """Hashes of words of which every pattern needs at least one; None when a pattern has none."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: set[int] = set()
+    for pattern in patterns:
+        best: set[str] | None = None
+        best_rank: tuple[int, int] = (2, 0)
+        for token in pattern:
+            if token.get("OP") not in (None, "+", "{1,}"):
+                continue
+            values = _literal_values(token)
+            if values is None:
+                continue
+            # Prefer tokens made of content words: "young" anchors better than "we".
+            common = values & STOP_WORDS or any(not any(c.isalnum() for c in v) for v in values)
+            rank = (1 if common else 0, len(values))
+            if best is None or rank < best_rank:
+                best, best_rank = values, rank
+        if best is None:
+            return None
+        words.update(vocab.strings.add(v) for v in best)
+    return frozenset(words)
 
 
 def _in_compound(doc: Doc, start: int, end: int) -> bool:
@@ -110,17 +203,28 @@ def _in_compound(doc: Doc, start: int, end: int) -> bool:
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of sentences and list items: split at ``. ! ?`` and at hard line breaks."""
+    """Token ranges of sentences and list items: split at ``. ! ?`` and at hard line breaks.
+
+    Computed once per document and kept in ``doc.user_data``.
+    """
+    cached = doc.user_data.get("ih_sentences")
+    if cached is None:
+        cached = doc.user_data["ih_sentences"] = _sentence_bounds(doc)
+    return cached
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     begin = 0
     n = len(doc)
-    for i, token in enumerate(doc):
+    texts = [t.text for t in doc]
+    for i, text in enumerate(texts):
         split = False
-        if token.is_space and "\n" in token.text:
+        if text[:1] == "\n":
             split = True
-        elif token.text in _SENTENCE_END and i + 1 < n:
-            nxt = doc[i + 1]
-            split = nxt.is_space or nxt.text[:1].isupper() or nxt.is_quote
+        elif text in _SENTENCE_END and i + 1 < n:
+            nxt = texts[i + 1]
+            split = nxt[:1].isspace() or nxt[:1].isupper() or nxt[:1] in "\"'“‘"
         if split:
             if i + 1 > begin:
                 bounds.append((begin, i + 1))

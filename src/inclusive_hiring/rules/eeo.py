@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..context import Context
-from .pay_transparency import _cue_regex
+from ..textsearch import find_phrases
 
 
 def check(ctx: Context) -> None:
     cues = ctx.catalog.data["eeo"]["cues"]
     text = ctx.prepared.normal
-    has_eeo = _cue_regex(tuple(cues["eeo"])).search(text) is not None
-    has_accommodation = _cue_regex(tuple(cues["accommodation"])).search(text) is not None
+    has_eeo = bool(find_phrases(text, tuple(cues["eeo"])))
+    has_accommodation = bool(find_phrases(text, tuple(cues["accommodation"])))
     ctx.metrics["statements"] = {"eeo": has_eeo, "accommodation": has_accommodation}
     if not has_eeo:
         ctx.emit("IH750", "No equal-opportunity statement found.",

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from typing import Any
 
 from ..context import Context
+from ..textsearch import trie_pattern
 
 RULE = "IH101"
-_HYPHENS = {"-", "‐", "‑"}
 
 
 @functools.cache
-def _compiled(catalog_id: int, stems_m: tuple[str, ...], stems_f: tuple[str, ...],
-              not_counted: tuple[str, ...]) -> Any:
+def _compiled(stems_m: tuple[str, ...], stems_f: tuple[str, ...],
+              not_counted: tuple[str, ...]) -> tuple[Any, re.Pattern[str]]:
     from spacy.matcher import PhraseMatcher
 
     from ..nlp import get_pipeline
@@ -21,40 +23,30 @@ def _compiled(catalog_id: int, stems_m: tuple[str, ...], stems_f: tuple[str, ...
     pipeline = get_pipeline()
     matcher = PhraseMatcher(pipeline.vocab, attr="LEMMA")
     matcher.add("not_counted", pipeline.make_many(not_counted))
-    return matcher
+    stems = sorted(set(stems_m) | set(stems_f))
+    # A whole word (hyphenated compounds included) that starts with a stem. The compound is one
+    # word: "data-driven" starts with "data", so it is not counted as "driven".
+    words = re.compile(r"(?<![\w-])(?:" + trie_pattern(stems) + r")[\w]*(?:-[\w]+)*", re.I)
+    return matcher, words
 
 
 def coded_words(ctx: Context) -> list[tuple[str, str, int, int]]:
     """Every coded word as (coding, word, start, end) with offsets in the normalised text."""
     data = ctx.catalog.data["gender-coded"]
-    masculine = tuple(s.lower() for s in data["stems"]["masculine"])
-    feminine = tuple(s.lower() for s in data["stems"]["feminine"])
-    matcher = _compiled(id(ctx.catalog), masculine, feminine, tuple(data.get("not_counted", ())))
+    masculine = tuple(x.lower() for x in data["stems"]["masculine"])
+    feminine = tuple(x.lower() for x in data["stems"]["feminine"])
+    matcher, words = _compiled(masculine, feminine, tuple(data.get("not_counted", ())))
     doc = ctx.doc
-    skip: set[int] = set()
-    for _, start, end in matcher(doc):
-        skip.update(range(start, end))
+    excluded = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _, s, e in matcher(doc))
+    starts = [a for a, _ in excluded]
     found: list[tuple[str, str, int, int]] = []
-    n = len(doc)
-    i = 0
-    while i < n:
-        token = doc[i]
-        if i in skip or not token.is_alpha:
-            i += 1
+    for m in words.finditer(ctx.prepared.normal):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and excluded[i][0] <= m.start() < excluded[i][1]:
             continue
-        if i >= 2 and doc[i - 1].text in _HYPHENS and not doc[i - 1].whitespace_ \
-                and not doc[i - 2].whitespace_:
-            i += 1  # the tail of a compound such as "data-driven"
-            continue
-        word, last = token.lower_, i
-        if i + 2 < n and doc[i + 1].text in _HYPHENS and not token.whitespace_ \
-                and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
-            word, last = f"{word}-{doc[i + 2].lower_}", i + 2
-        for coding, stems in (("masculine", masculine), ("feminine", feminine)):
-            if word.startswith(stems) and not any(j in skip for j in range(i, last + 1)):
-                found.append((coding, word, token.idx, doc[last].idx + len(doc[last])))
-                break
-        i = last + 1
+        word = m.group().lower()
+        coding = "masculine" if word.startswith(masculine) else "feminine"
+        found.append((coding, word, m.start(), m.end()))
     return found
 
 
@@ -79,7 +71,7 @@ def check(ctx: Context) -> None:
     found = coded_words(ctx)
     masculine = [w for c, w, _, _ in found if c == "masculine"]
     feminine = [w for c, w, _, _ in found if c == "feminine"]
-    words = len(ctx.word_tokens)
+    words = len(ctx.words)
     min_density = float(ctx.option(RULE, "min_masculine_per_100"))
     min_balance = float(ctx.option(RULE, "min_balance"))
     label, m_density, f_density, balance = verdict(

@@ -12,7 +12,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 def bullet_share(ctx: Context) -> float:
     prepared = ctx.prepared
     total = bullets = 0
-    for original, masked in zip(prepared.original.split("\n"), prepared.masked.split("\n")):
+    for original, masked in zip(prepared.original.split("\n"), prepared.masked.split("\n"), strict=False):
         n = len(_WORD.findall(masked))
         total += n
         if prepared.is_list_item(original):
@@ -21,7 +21,7 @@ def bullet_share(ctx: Context) -> float:
 
 
 def check(ctx: Context) -> None:
-    words = len(ctx.word_tokens)
+    words = len(ctx.words)
     share = round(bullet_share(ctx), 3)
     ctx.metrics["bullet_share"] = share
     max_words = int(ctx.option("IH810", "max_words"))

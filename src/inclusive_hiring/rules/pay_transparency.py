@@ -6,6 +6,7 @@ import functools
 import re
 
 from ..context import Context
+from ..textsearch import find_phrases, phrase_regex
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 _MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|million\b))?"
@@ -21,32 +22,46 @@ RANGE = re.compile(
     re.I,
 )
 MONEY = re.compile(_MONEY, re.I)
+# Every pay range contains one of these within a few characters; RANGE only runs near them.
+_TRIGGER = re.compile(r"[$£€]|USD|EUR|GBP|CAD|dollars|hour|/hr|year|/yr|annual|annum|p\.a\.|\d[kK]\b|GS-",
+                      re.I)
+
+
+def has_range(text: str) -> bool:
+    last_end = -1
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.start() < last_end:
+            continue
+        begin, end = max(0, trigger.start() - 60), trigger.end() + 60
+        if RANGE.search(text, begin, end):
+            return True
+        last_end = end - 30
+    return False
 
 
 @functools.cache
-def _cue_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(rf"(?<![\w$]){'|'.join(alternatives)}(?![\w])", re.I)
+def _opener(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{phrase_regex(phrases).pattern})\s*$", re.I)
 
 
 def check(ctx: Context) -> None:
     text = ctx.prepared.normal
     cues = ctx.catalog.data["pay-transparency"]["cues"]
-    has_range = RANGE.search(text) is not None
-    figures = list(MONEY.finditer(text))
-    ctx.metrics["pay"] = {"range": has_range, "figures": len(figures)}
-    if has_range:
+    if has_range(text):
+        ctx.metrics["pay"] = {"range": True}
         return
+    figures = list(MONEY.finditer(text))
+    ctx.metrics["pay"] = {"range": False}
     flagged: list[tuple[int, int, str]] = []
-    opener = _cue_regex(tuple(cues["open_before_figure"]))
+    opener = _opener(tuple(cues["open_before_figure"]))
     for figure in figures:
         head = text[max(0, figure.start() - 20):figure.start()]
-        m = re.search(rf"({opener.pattern})\s*$", head, re.I)
+        m = opener.search(head)
         if m:
             flagged.append((figure.start() - len(head) + m.start(), figure.end(), "open"))
         elif text[figure.end():figure.end() + 1] == "+":
             flagged.append((figure.start(), figure.end() + 1, "open"))
-    for m in _cue_regex(tuple(cues["vague"])).finditer(text):
+    for m in find_phrases(text, tuple(cues["vague"])):
         flagged.append((m.start(), m.end(), "vague"))
     if flagged:
         for start, end, kind in sorted(flagged):
