@@ -28,6 +28,7 @@ _MD_SYNTAX = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\
                         re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
+_LIST_MARKER = re.compile(r"^[ \t]*[-*+•▪◦●·](?=[ \t])", re.M)
 _LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
 _BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]|^[ \t]*(#|\||>|<)")
 
@@ -86,7 +87,8 @@ def mask(text: str, kind: str) -> str:
     masked = _blank(text, spans)
     if kind == "markdown":
         masked = _blank(masked, [m.span() for m in _MD_SYNTAX.finditer(masked)])
-    return masked
+    # Bullet markers are layout, not words: "- Native English speaker" must read like the sentence.
+    return _blank(masked, [m.span() for m in _LIST_MARKER.finditer(masked)])
 
 
 @dataclass
@@ -118,14 +120,15 @@ class Prepared:
         return bool(_LIST_ITEM.match(line))
 
 
-def _is_hard_break(masked: str, run_start: int, run_end: int, kind: str) -> bool:
+def _is_hard_break(masked: str, text: str, run_start: int, run_end: int, kind: str) -> bool:
     newlines = masked.count("\n", run_start, run_end)
     if newlines == 0:
         return False
     if newlines > 1 or run_end >= len(masked):
         return True
     line_start = masked.rfind("\n", run_start, run_end) + 1
-    next_line = masked[line_start:masked.find("\n", line_start) if "\n" in masked[line_start:] else None]
+    line_end = text.find("\n", line_start)
+    next_line = text[line_start:line_end if line_end >= 0 else None]
     if _BREAK_LINE.match(next_line):
         return True
     if kind == "markdown":
@@ -149,7 +152,7 @@ def prepare(text: str, kind: str) -> Prepared:
         if start > pos:
             pieces.append(masked[pos:start])
             npos += start - pos
-        hard = _is_hard_break(masked, start, end, kind)
+        hard = _is_hard_break(masked, text, start, end, kind)
         if kind == "markdown" and not hard and "\n" in m.group():
             # A heading line in the original ends its own block.
             line_begin = text.rfind("\n", 0, start) + 1

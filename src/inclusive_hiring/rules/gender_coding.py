@@ -85,7 +85,8 @@ def check(ctx: Context) -> None:
         "masculine_per_100_words": m_density, "feminine_per_100_words": f_density,
         "balance": balance, "matches": matches,
     }
-    if label == "strongly masculine-coded":
+    if label == "strongly masculine-coded" and len(masculine) >= int(
+            ctx.option(RULE, "min_masculine_words")):
         top = sorted(set(masculine), key=lambda w: (-masculine.count(w), w))[:6]
         ctx.emit(RULE, (
             f"Strongly masculine-coded: {len(masculine)} masculine vs {len(feminine)} feminine "
