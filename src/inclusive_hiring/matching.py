@@ -244,10 +244,7 @@ def _contains(doc: Doc, begin: int, end: int, phrase: tuple[str, ...]) -> bool:
     if not phrase:
         return False
     first = phrase[0]
-    for i in range(begin, end - len(phrase) + 1):
-        if doc[i].lemma_ == first and _seq_at(doc, i, phrase):
-            return True
-    return False
+    return any(doc[i].lemma_ == first and _seq_at(doc, i, phrase) for i in range(begin, end - len(phrase) + 1))
 
 
 def _satisfies(doc: Doc, start: int, end: int,
