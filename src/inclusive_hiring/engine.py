@@ -62,7 +62,9 @@ class Engine:
             span = doc[match.start:match.end]
             text_of_match = prepared.original[
                 prepared.to_original(span.start_char):prepared.to_original(span.end_char - 1) + 1]
-            ctx.emit(entry.rule_id, entry.message.replace("{match}", text_of_match),
+            # A phrase wrapped over two lines is still one line in the message.
+            quoted = " ".join(text_of_match.split())
+            ctx.emit(entry.rule_id, entry.message.replace("{match}", quoted),
                      span=(span.start_char, span.end_char), replacements=entry.replacements,
                      rationale=entry.rationale, severity=entry.severity, source=entry.source,
                      fix="safe" if entry.fix_safe else None)
