@@ -422,12 +422,12 @@ def main() -> int:
     print()
     head = ("", "ih --jobs 1", f"ih --jobs {ncpu}", "alex")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(4)]
-    line = "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths)))
+    line = "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths, strict=False)))
     print(line)
     print("-" * len(line))
     for r in rows:
         print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                        for i, (c, w) in enumerate(zip(r, widths))))
+                        for i, (c, w) in enumerate(zip(r, widths, strict=False))))
     print()
 
     # ---- ratios and floors
