@@ -266,7 +266,9 @@ def _satisfies(doc: Doc, start: int, end: int,
 def _sentence_of(sentences: list[tuple[int, int]], token: int) -> tuple[int, int]:
     import bisect
 
-    i = bisect.bisect_right([b for b, _ in sentences], token) - 1
+    # Sentences are sorted, non-overlapping (begin, end) pairs; (token + 1,) sorts after every
+    # pair that begins at or before the token.
+    i = bisect.bisect_right(sentences, (token + 1,)) - 1
     return sentences[max(i, 0)]
 
 
