@@ -29,7 +29,7 @@ _MD_SYNTAX = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
 _LIST_MARKER = re.compile(r"^[ \t]*[-*+•▪◦●·](?=[ \t])", re.M)
-_LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
+_LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S|^\s*<li[\s>]", re.I)
 _BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]|^[ \t]*(#|\||>|<)")
 
 _WS_RUN = re.compile(r"\s{2,}|[^\S ]")

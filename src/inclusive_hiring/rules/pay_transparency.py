@@ -9,7 +9,7 @@ from ..context import Context
 from ..textsearch import find_phrases, phrase_regex
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-_MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|million\b))?"
+_MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|billion\b))?"
           rf"|(?:USD|EUR|GBP|CAD)\s?(?:{_NUM})[kK]?"
           rf"|(?:{_NUM})\s?[kK]?\s?(?:USD|EUR|GBP|CAD|dollars)\b)")
 _SEP = r"\s*(?:-|–|—|to|and|through)\s*"
@@ -17,11 +17,12 @@ _PAY_UNIT = r"(?:per hour|an hour|/\s?hr|/\s?hour|hourly|per year|a year|/\s?yea
 RANGE = re.compile(
     rf"{_MONEY}{_SEP}(?:{_MONEY}|(?:{_NUM})\s?[kK]?\b)"
     rf"|\b(?:{_NUM}){_SEP}(?:{_NUM})\s?{_PAY_UNIT}"
-    rf"|\b(?:{_NUM})\s?[kK]{_SEP}(?:{_NUM})\s?[kK]\b"
+    rf"|\b(?:{_NUM})\s?[kK]?{_SEP}(?:{_NUM})\s?[kK]\b"
     rf"|\bGS-\d{{1,2}}\b",
     re.I,
 )
 MONEY = re.compile(_MONEY, re.I)
+_MILLIONS = re.compile(r"(?:[mM]{1,2}|million|billion)$", re.I)
 # Every pay range contains one of these within a few characters; RANGE only runs near them.
 _TRIGGER = re.compile(r"[$£€]|USD|EUR|GBP|CAD|dollars|hour|/hr|year|/yr|annual|annum|p\.a\.|\d[kK]\b|GS-",
                       re.I)
@@ -55,6 +56,8 @@ def check(ctx: Context) -> None:
     flagged: list[tuple[int, int, str]] = []
     opener = _opener(tuple(cues["open_before_figure"]))
     for figure in figures:
+        if _MILLIONS.search(figure.group()):
+            continue  # budgets and deal sizes ("from $1M to $2M"), not pay
         head = text[max(0, figure.start() - 20):figure.start()]
         m = opener.search(head)
         if m:

@@ -11,7 +11,9 @@ _REQUIRED = re.compile(
     r"requirement|qualification|must[- ]have|you.ll need|you will need|you have|you bring|what we.re "
     r"looking for|what you bring|who you are|skills|ideal candidate|minimum|required|knowledge, skills",
     re.I)
-_OPTIONAL = re.compile(r"prefer|nice|bonus|plus|desir|optional|extra|helpful|great if|benefit", re.I)
+# Optional skills, and conditions of employment (trial period, background check), are not must-haves.
+_OPTIONAL = re.compile(r"prefer|nice|bonus|plus|desir|optional|extra|helpful|great if|benefit|"
+                       r"employment requirement|conditions? of employment|key requirements", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _LABEL = re.compile(r"^\s*(\*\*|__)?([^.!?]{3,80}?)(\*\*|__)?\s*:?\s*(\*\*|__)?\s*$")
 
