@@ -53,8 +53,7 @@ class Context:
         rule = self.rule(rule_id)
         position: dict[str, Any] = {}
         if span is not None:
-            start = self.prepared.to_original(span[0])
-            end = self.prepared.to_original(span[1] - 1) + 1
+            start, end = self.prepared.original_span(*span)
             line, column = self.prepared.position(start)
             end_line, end_column = self.prepared.position(end)
             position = dict(line=line, column=column, end_line=end_line, end_column=end_column,

@@ -60,8 +60,8 @@ class Engine:
         for match in self.entries.find(doc):
             entry = match.entry
             span = doc[match.start:match.end]
-            text_of_match = prepared.original[
-                prepared.to_original(span.start_char):prepared.to_original(span.end_char - 1) + 1]
+            start, end = prepared.original_span(span.start_char, span.end_char)
+            text_of_match = prepared.original[start:end]
             # A phrase wrapped over two lines is still one line in the message.
             quoted = " ".join(text_of_match.split())
             ctx.emit(entry.rule_id, entry.message.replace("{match}", quoted),

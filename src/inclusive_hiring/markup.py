@@ -107,6 +107,10 @@ class Prepared:
         i = bisect.bisect_right(self._norm_starts, offset) - 1
         return self._orig_starts[i] + (offset - self._norm_starts[i])
 
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of a non-empty normalised span that starts and ends on text."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an original offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
