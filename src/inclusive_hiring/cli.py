@@ -31,6 +31,9 @@ class Format(str, Enum):
     human = "human"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -45,11 +48,23 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_ERROR)
 
 
+def _resolve_format(requested: Format) -> Format:
+    """``auto``: github inside GitHub Actions, human on a terminal, else concise."""
+    if requested is not Format.auto:
+        return requested
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return Format.github
+    return Format.human if sys.stdout.isatty() else Format.concise
+
+
 @app.command()
 def lint(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - reads stdin.")],
     output_format: Annotated[Format, typer.Option(
-        "--format", "-f", help="human (default on a terminal), concise or json.")] = Format.auto,
+        "--format", "-f",
+        help="human, concise, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations) or junit "
+             "(JUnit XML). auto (the default): github when GITHUB_ACTIONS=true, human on a terminal, "
+             "else concise.")] = Format.auto,
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a finding is at or above this severity.")] = FailOn.warning,
     exclude: Annotated[list[str] | None, typer.Option(
@@ -68,9 +83,7 @@ def lint(
     except DataError as exc:
         _fail(str(exc))
         return
-    fmt = output_format
-    if fmt is Format.auto:
-        fmt = Format.human if sys.stdout.isatty() else Format.concise
+    fmt = _resolve_format(output_format)
     for result in report.errors:
         sys.stderr.write(f"ih: {result.path}: {result.error}\n")
     if fmt is Format.human:
@@ -80,10 +93,9 @@ def lint(
 
         human.render(report, Console(highlight=False))
     else:
-        from .formatters import concise
-        from .formatters import json as json_format
+        import importlib
 
-        renderer = json_format if fmt is Format.json else concise
+        renderer = importlib.import_module(f"{__package__}.formatters.{fmt.value}")
         sys.stdout.write(renderer.render(report))
     if report.errors:
         raise typer.Exit(EXIT_ERROR)

@@ -3,4 +3,21 @@ about rules: they see only :class:`~inclusive_hiring.finding.Finding` objects an
 
 from __future__ import annotations
 
-FORMATS: tuple[str, ...] = ("human", "concise", "json")
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..finding import Finding
+
+FORMATS: tuple[str, ...] = ("human", "concise", "json", "sarif", "github", "junit")
+
+
+def message_with_replacements(finding: Finding) -> str:
+    """The finding's message, then ``Write instead: “a”, “b”.`` when it has replacements.
+
+    Replacements are quoted because some contain commas or are whole sentences.
+    """
+    if not finding.replacements:
+        return finding.message
+    quoted = ", ".join(f"“{r}”" for r in finding.replacements)
+    end = "" if finding.replacements[-1].rstrip().endswith((".", "!", "?")) else "."
+    return f"{finding.message} Write instead: {quoted}{end}"
