@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled word-list cache goes to a fresh directory for the whole run: the tests build it
+# once (exercising the builder) and never read or write the user's ~/.cache.
+os.environ["IH_CACHE_DIR"] = tempfile.mkdtemp(prefix="ih-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,3 +27,9 @@ def lint():
     from inclusive_hiring import lint_text
 
     return lint_text
+
+
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch):
+    """``--format auto`` picks GitHub annotations inside Actions; tests assume a plain terminal."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -45,7 +45,7 @@ def test_no_term_in_two_entries(catalog, engine):
     clashes = []
     for entry in catalog.entries.values():
         for term in entry.terms:
-            key = tuple(t.lemma_ for t in engine.pipeline.make(term) if not t.is_space)
+            key = tuple(t.lemma_ for t in engine.matchers.pipeline.make(term) if not t.is_space)
             if entry.exact_case:
                 key = ("=", *tuple(term.split()))
             if key in seen and seen[key] != entry.id:

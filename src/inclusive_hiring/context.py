@@ -1,24 +1,26 @@
-"""What a document check sees: the prepared text, the spaCy Doc, the catalog and its options."""
+"""What a document check sees: the prepared text, the rules and word-list data, and options."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .catalog import Catalog, Rule
+from .catalog import Rule
 from .finding import Finding
+from .index import WORD_RE
 from .markup import Prepared
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+__all__ = ["WORD_RE", "Context"]
 
 
 @dataclass
 class Context:
     path: str
     prepared: Prepared
-    doc: Doc
-    catalog: Catalog
+    rules: dict[str, Rule]
+    #: per-category word-list data (``cues``, ``defaults``, ``stems``, ``not_counted``)
+    data: dict[str, dict[str, Any]]
+    extras: dict[str, Any] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -27,22 +29,17 @@ class Context:
         configured = self.options.get(rule_id, {})
         if key in configured:
             return configured[key]
-        return self.catalog.rules[rule_id].options[key]
+        return self.rules[rule_id].options[key]
 
     def rule(self, rule_id: str) -> Rule:
-        return self.catalog.rules[rule_id]
+        return self.rules[rule_id]
 
     @property
     def words(self) -> list[str]:
-        """Lower-cased words (alphabetic tokens) of the document, computed once."""
+        """Lower-cased words of the document (see ``WORD_RE``), computed once."""
         cached = self.metrics.get("_words")
         if cached is None:
-            from spacy.attrs import IS_ALPHA, LOWER
-
-            strings = self.doc.vocab.strings
-            arr = self.doc.to_array([IS_ALPHA, LOWER]).tolist()
-            cached = [strings[lower] for alpha, lower in arr if alpha]
-            self.metrics["_words"] = cached
+            cached = self.metrics["_words"] = WORD_RE.findall(self.prepared.lower)
         return cached
 
     def emit(self, rule_id: str, message: str, *, span: tuple[int, int] | None = None,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .catalog import Catalog, default_catalog
 from .context import Context
 from .finding import Finding
 from .markup import kind_of, prepare
+
+if TYPE_CHECKING:
+    from .index import CatalogIndex
+    from .matching import Matchers
 
 
 @dataclass(frozen=True)
@@ -39,35 +43,72 @@ def empty_metrics() -> dict[str, Any]:
 
 
 class Engine:
-    """Holds the compiled matchers; build once per process with :func:`get_engine`."""
+    """Holds the compiled index and the spaCy matchers; build once per process (:func:`get_engine`)."""
 
-    def __init__(self, catalog: Catalog, options: dict[str, dict[str, Any]] | None = None) -> None:
-        from .matching import CompiledEntries
-        from .nlp import get_pipeline
+    def __init__(self, index: CatalogIndex, options: dict[str, dict[str, Any]] | None = None) -> None:
         from .rules import document_checks
 
-        self.catalog = catalog
+        self.index = index
         self.options = options or {}
-        self.pipeline = get_pipeline()
-        self.entries = CompiledEntries(self.pipeline, catalog.entries.values())
         self.checks = document_checks()
+        self._matchers: Matchers | None = None
+
+    @property
+    def matchers(self) -> Matchers:
+        """The spaCy side, built on first use: a posting without anchor words never needs it."""
+        if self._matchers is None:
+            from .matching import Matchers
+            from .nlp import Pipeline
+
+            self._matchers = Matchers(Pipeline(self.index.lemma_map), self.index)
+        return self._matchers
+
+    def warm_up(self) -> None:
+        """Compile every matcher now (before forking workers, so they share the work)."""
+        self.matchers.prepare_all()
+
+    def _span_findings(self, ctx: Context) -> None:
+        from .matching import candidate_lines
+
+        normal = ctx.prepared.normal
+        lines, words = candidate_lines(normal, self.index)
+        ctx.metrics["_words"] = words
+        if not lines:
+            return
+        matchers = self.matchers
+        matchers.prepare(set().union(*(line.entries for line in lines)))
+        starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for line in lines:
+            starts.append(pos)
+            parts.append(normal[line.start:line.end])
+            pos += line.end - line.start + 1
+        doc = matchers.pipeline.make("\n".join(parts))
+        from spacy.attrs import IDX
+
+        token_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+        firsts = [bisect.bisect_left(token_starts, s) for s in starts] + [len(doc)]
+        ranges = [(firsts[i], firsts[i + 1], line.entries) for i, line in enumerate(lines)]
+        for match in matchers.find(doc, ranges):
+            entry = match.entry
+            span = doc[match.start:match.end]
+            i = bisect.bisect_right(starts, span.start_char) - 1
+            shift = lines[i].start - starts[i]
+            start, end = ctx.prepared.original_span(span.start_char + shift, span.end_char + shift)
+            # A phrase wrapped over two lines is still one line in the message.
+            quoted = " ".join(ctx.prepared.original[start:end].split())
+            ctx.emit(entry.rule_id, entry.message.replace("{match}", quoted),
+                     span=(span.start_char + shift, span.end_char + shift),
+                     replacements=entry.replacements, rationale=entry.rationale,
+                     severity=entry.severity, source=entry.source,
+                     fix="safe" if entry.fix_safe else None)
 
     def lint(self, text: str, path: str) -> FileResult:
         prepared = prepare(text, kind_of(path))
-        doc = self.pipeline.make(prepared.normal)
-        ctx = Context(path=path, prepared=prepared, doc=doc, catalog=self.catalog,
-                      options=self.options)
-        for match in self.entries.find(doc):
-            entry = match.entry
-            span = doc[match.start:match.end]
-            start, end = prepared.original_span(span.start_char, span.end_char)
-            text_of_match = prepared.original[start:end]
-            # A phrase wrapped over two lines is still one line in the message.
-            quoted = " ".join(text_of_match.split())
-            ctx.emit(entry.rule_id, entry.message.replace("{match}", quoted),
-                     span=(span.start_char, span.end_char), replacements=entry.replacements,
-                     rationale=entry.rationale, severity=entry.severity, source=entry.source,
-                     fix="safe" if entry.fix_safe else None)
+        ctx = Context(path=path, prepared=prepared, rules=self.index.rules, data=self.index.data,
+                      extras=self.index.extras, options=self.options)
+        self._span_findings(ctx)
         for check in self.checks:
             check(ctx)
         metrics = {"words": len(ctx.words), "reading_grade": None}
@@ -78,4 +119,6 @@ class Engine:
 
 @functools.cache
 def get_engine() -> Engine:
-    return Engine(default_catalog())
+    from .index import load_index
+
+    return Engine(load_index())

@@ -11,6 +11,7 @@ maps every normalised offset back to the original.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -23,9 +24,12 @@ _CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1", re.S)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(\([^()\s]*\))?[^()\s]*(\s+\"[^\"\n]*\")?\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S.*$", re.M)
 _URL = re.compile(r"(https?://|ftp://|www\.)[^\s<>()\[\]\"']+", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_MD_SYNTAX = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|\*+|(?<!\w)_+|_+(?!\w)|\\(?=\S)|!\[|^ {0,3}[-=*_]{3,}\s*$",
-                        re.M)
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+(\.[\w-]+)+")
+# Markdown syntax: headings, quotes and rules at the start of a line; emphasis, escapes and image
+# marks inline. Underscores count only outside words ("snake_case" stays).
+_MD_LINE = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|^ {0,3}[-=*_]{3,}\s*$", re.M)
+_MD_INLINE = re.compile(r"\*+|_+|\\(?=\S)|!\[")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
 _LIST_MARKER = re.compile(r"^[ \t]*[-*+•▪◦●·](?=[ \t])", re.M)
@@ -33,6 +37,7 @@ _LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])
 _BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]|^[ \t]*(#|\||>|<)")
 
 _WS_RUN = re.compile(r"\s{2,}|[^\S ]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm")
@@ -61,10 +66,38 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         start = max(start, pos)
         out.append(text[pos:start])
         chunk = text[start:end]
-        out.append("".join("\n" if c == "\n" else " " for c in chunk))
+        out.append(_NOT_NEWLINE.sub(" ", chunk))
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _emails(text: str) -> list[tuple[int, int]]:
+    """Spans of e-mail addresses, found from their "@" (a regex scan of every position is slow)."""
+    out = []
+    at = text.find("@")
+    while at > 0:
+        domain = _EMAIL_DOMAIN.match(text, at)
+        local = _EMAIL_LOCAL.search(text, max(0, at - 128), at)
+        if domain and local:
+            out.append((local.start(), domain.end()))
+        at = text.find("@", at + 1)
+    return out
+
+
+def _markdown_syntax(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _MD_LINE.finditer(text)]
+    for m in _MD_INLINE.finditer(text):
+        start, end = m.span()
+        if text[start] == "_" and start > 0 and end < len(text) and _is_word(text[start - 1]) \
+                and _is_word(text[end]):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def mask(text: str, kind: str) -> str:
@@ -82,11 +115,12 @@ def mask(text: str, kind: str) -> str:
         if kind == "markdown":
             for rx in (_FENCE, _CODE_SPAN, _LINK_TARGET, _REF_DEF):
                 spans.extend(m.span() for m in rx.finditer(text))
-    spans.extend(m.span() for m in _URL.finditer(text))
-    spans.extend(m.span() for m in _EMAIL.finditer(text))
+    if "://" in text or "ww." in text or "WW." in text:
+        spans.extend(m.span() for m in _URL.finditer(text))
+    spans.extend(_emails(text))
     masked = _blank(text, spans)
     if kind == "markdown":
-        masked = _blank(masked, [m.span() for m in _MD_SYNTAX.finditer(masked)])
+        masked = _blank(masked, _markdown_syntax(masked))
     # Bullet markers are layout, not words: "- Native English speaker" must read like the sentence.
     return _blank(masked, [m.span() for m in _LIST_MARKER.finditer(masked)])
 
@@ -115,6 +149,11 @@ class Prepared:
         """1-based (line, column) of an original offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    @functools.cached_property
+    def lower(self) -> str:
+        """The normalised text in lower case, for substring tests (offsets may differ: "İ")."""
+        return self.normal.lower()
 
     @property
     def lines(self) -> list[str]:

@@ -1,20 +1,28 @@
-"""Compile word-list entries into spaCy matchers and find their matches in a document.
+"""Find word-list matches in a document with spaCy's PhraseMatcher and Matcher.
 
-Terms go into a ``PhraseMatcher`` on ``LEMMA`` (or ``ORTH`` for ``case: exact``); raw token
-patterns into a ``Matcher``. Every match is then checked against its entry's data-level context
-constraints, and overlapping matches are resolved longest-first.
+Only lines that contain an anchor word of some entry (see ``index.py``) are tokenized: they are
+joined into one small Doc, so a posting of 400 words usually costs a Doc of a few dozen tokens.
+Matches never cross a line, and every context constraint looks only within the match's sentence,
+which never crosses a line either, so the result is the same as matching the whole document.
+
+An entry's matchers are compiled the first time a document needs it: terms go into a
+``PhraseMatcher`` on ``LEMMA`` (or ``ORTH`` for ``case: exact``), raw token patterns into one
+``Matcher`` per entry, run only in windows around the entry's anchor words. Every match is then
+checked against its entry's context constraints, and overlapping matches are resolved
+longest-first.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Entry
 from .finding import severity_rank
+from .index import WORD_RE, CatalogIndex
 from .nlp import Pipeline
-from .yamlio import DataError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,162 +38,142 @@ class Match:
     end: int
 
 
-def _convert_pattern(token: dict[str, Any], lemma: Any) -> dict[str, Any]:
-    """Lower-case LEMMA values through the same table the documents use."""
-    out = dict(token)
-    value = out.get("LEMMA")
-    if isinstance(value, str):
-        out["LEMMA"] = lemma(value.lower())
-    elif isinstance(value, dict) and "IN" in value:
-        out["LEMMA"] = {**value, "IN": [lemma(str(v).lower()) for v in value["IN"]]}
-    return out
+@dataclass(frozen=True)
+class Line:
+    """A line of the normalised text that may hold matches, and the entries it may hold."""
+
+    start: int  # offset in the normalised text
+    end: int
+    entries: frozenset[str]
 
 
-class CompiledEntries:
-    """All span entries of a catalog, compiled once per process."""
+def candidate_lines(text: str, index: CatalogIndex) -> tuple[list[Line], list[str]]:
+    """The lines of ``text`` that contain the words of some entry, with the entries each may
+    match; and all the lower-cased words of ``text`` (``WORD_RE``), found on the way."""
+    out: list[Line] = []
+    all_words: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line:
+            lower = line.lower()
+            words = WORD_RE.findall(lower)
+            all_words.extend(words)
+            found = index.line_entries(lower, words)
+            if found:
+                out.append(Line(pos, end, frozenset(found)))
+        pos = end + 1
+    return out, all_words
 
-    def __init__(self, pipeline: Pipeline, entries: Iterable[Entry]) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
 
-        vocab = pipeline.vocab
-        self._pipeline = pipeline
-        self._by_key: dict[int, Entry] = {}
-        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self._exact = PhraseMatcher(vocab, attr="ORTH")
-        # Token patterns get one Matcher per entry, run only when the document contains the
-        # entry's anchor words: a single Matcher over hundreds of patterns that start with
-        # common words ("a", "we", "you") spends its time on partial matches that never finish.
-        self._token_matchers: list[tuple[frozenset[int] | None, int, Any]] = []
-        self._constraints: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
-        lemma = pipeline.lemmatizer.lemma
-        for entry in entries:
-            key = vocab.strings.add(entry.id)
-            self._by_key[key] = entry
-            if entry.terms:
-                docs = pipeline.make_many(entry.terms)
-                (self._exact if entry.exact_case else self._lemma).add(entry.id, docs)
-            if entry.patterns:
-                patterns = [[_convert_pattern(t, lemma) for t in p] for p in entry.patterns]
-                matcher = Matcher(vocab, validate=True)
-                try:
-                    matcher.add(entry.id, patterns)
-                except Exception as exc:  # spaCy raises ValueError/MatchPatternError
-                    first = str(exc).strip().splitlines()[0]
-                    raise DataError("wordlists", None,
-                                    f"entry '{entry.id}': bad pattern: {first}") from None
-                self._token_matchers.append((_anchors(patterns, vocab), _reach(patterns), matcher))
-            if entry.constraints:
-                self._constraints[entry.id] = [
-                    (kind, [self._lemmas(p) for p in phrases]) for kind, phrases in entry.constraints
-                ]
+class Matchers:
+    """spaCy matchers for the entries that documents have needed so far (one set per process)."""
 
+    def __init__(self, pipeline: Pipeline, index: CatalogIndex) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.pipeline = pipeline
+        self._index = index
+        self._vocab = pipeline.vocab
+        self._lemma = PhraseMatcher(self._vocab, attr="LEMMA")
+        self._exact = PhraseMatcher(self._vocab, attr="ORTH")
+        self._entries: dict[int, Entry] = {}
+        self._ids: dict[int, str] = {}
+        #: entry id -> (anchor hashes or None, reach, Matcher)
+        self._token: dict[str, tuple[frozenset[int] | None, int, Any]] = {}
+        self._constraints: dict[str, Any] = {}
+        self._ready: set[str] = set()
+
+    def prepare(self, entry_ids: Iterable[str]) -> None:
+        """Compile the matchers of these entries unless already done."""
+        for entry_id in entry_ids:
+            if entry_id not in self._ready:
+                self._compile(entry_id)
+
+    def prepare_all(self) -> None:
+        self.prepare(self._index.entry_ids)
+
+    def _compile(self, entry_id: str) -> None:
+        from spacy.matcher import Matcher
+        from spacy.tokens import Doc
+
+        compiled = self._index.entry(entry_id)
+        entry = compiled.entry
+        key = self._vocab.strings.add(entry_id)
+        self._entries[key] = entry
+        self._ids[key] = entry_id
+        if compiled.terms:
+            if entry.exact_case:
+                docs = [Doc(self._vocab, words=list(t.orths), spaces=list(t.spaces))
+                        for t in compiled.terms]
+                self._exact.add(entry_id, docs)
+            else:
+                docs = [Doc(self._vocab, words=list(t.orths), spaces=list(t.spaces),
+                            lemmas=list(t.lemmas)) for t in compiled.terms]
+                self._lemma.add(entry_id, docs)
+        if compiled.patterns:
+            matcher = Matcher(self._vocab)
+            matcher.add(entry_id, [list(p) for p in compiled.patterns])
+            anchors = compiled.pattern_anchors
+            hashes = None if anchors is None else frozenset(self._vocab.strings.add(a) for a in anchors)
+            self._token[entry_id] = (hashes, compiled.reach, matcher)
+        if compiled.constraints:
+            self._constraints[entry_id] = compiled.constraints
+        self._ready.add(entry_id)
+
+    def find(self, doc: Doc, lines: list[tuple[int, int, frozenset[str]]]) -> list[Match]:
+        """Matches in ``doc``; ``lines`` are its (first token, end token, candidate entries)."""
         import numpy
+        from spacy.attrs import LOWER
 
-        self._all_anchors = numpy.asarray(
-            sorted({a for anchors, _, _ in self._token_matchers if anchors for a in anchors}),
-            dtype="uint64")
+        firsts = [a for a, _, _ in lines]
 
-    def _lemmas(self, phrase: str) -> tuple[str, ...]:
-        return tuple(t.lemma_ for t in self._pipeline.make(phrase) if not t.is_space)
+        def allowed(entry_id: str, token: int) -> bool:
+            i = bisect.bisect_right(firsts, token) - 1
+            return i >= 0 and entry_id in lines[i][2]
 
-    def find(self, doc: Doc) -> list[Match]:
-        raw = self._lemma(doc) + self._exact(doc)
-        if self._token_matchers:
-            where = _word_positions(doc, self._all_anchors)
-            for anchors, reach, matcher in self._token_matchers:
+        raw = [(self._ids[k], s, e) for k, s, e in self._lemma(doc) + self._exact(doc)]
+        raw = [(i, s, e) for i, s, e in raw if allowed(i, s)]
+        lowers: list[int] | None = None
+        for begin, end, entry_ids in lines:
+            for entry_id in sorted(entry_ids & self._token.keys()):
+                anchors, reach, matcher = self._token[entry_id]
                 if anchors is None:
-                    raw.extend(matcher(doc))
-                    continue
-                hits = sorted({i for a in anchors for i in where.get(a, ())})
-                for begin, end in _windows(hits, reach, len(doc)):
-                    raw.extend((k, begin + s, begin + e) for k, s, e in matcher(doc[begin:end]))
+                    windows = [(begin, end)]
+                else:
+                    if lowers is None:
+                        lowers = numpy.asarray(doc.to_array([LOWER])).ravel().tolist()
+                    hits = [i for i in range(begin, end) if lowers[i] in anchors]
+                    windows = _windows(hits, reach, begin, end)
+                for w_begin, w_end in windows:
+                    raw.extend((entry_id, w_begin + s, w_begin + e)
+                               for _, s, e in matcher(doc[w_begin:w_end]))
         sentences: list[tuple[int, int]] | None = None
         kept: list[Match] = []
-        for key, start, end in raw:
-            entry = self._by_key[key]
+        for entry_id, start, end in sorted(set(raw)):
+            entry = self._index.entry(entry_id).entry
             if not entry.compound_allowed and _in_compound(doc, start, end):
                 continue
-            rules = self._constraints.get(entry.id)
+            rules = self._constraints.get(entry_id)
             if rules:
                 if sentences is None:
                     sentences = sentence_bounds(doc)
-                if not _satisfies(doc, start, end, rules, sentences):
+                if not _satisfies(token_strings(doc)[1], start, end, rules, sentences):
                     continue
             kept.append(Match(entry, start, end))
         return _resolve_overlaps(kept)
 
 
-def _word_positions(doc: Doc, wanted: Any) -> dict[int, list[int]]:
-    """Token indices of the anchor words (string hashes in ``wanted``) present in the document."""
-    import numpy
-    from spacy.attrs import LEMMA, LOWER
-
-    arr = doc.to_array([LOWER, LEMMA])
-    rows = numpy.nonzero(numpy.isin(arr, wanted).any(axis=1))[0].tolist()
-    where: dict[int, list[int]] = {}
-    for i in rows:
-        lower, lemma = arr[i].tolist()
-        where.setdefault(lower, []).append(i)
-        if lemma != lower:
-            where.setdefault(lemma, []).append(i)
-    return where
-
-
-def _windows(hits: list[int], reach: int, n: int) -> list[tuple[int, int]]:
-    """Merged token windows of ``reach`` tokens either side of each anchor hit."""
+def _windows(hits: list[int], reach: int, begin: int, end: int) -> list[tuple[int, int]]:
+    """Merged token windows of ``reach`` tokens either side of each hit, within [begin, end)."""
     out: list[tuple[int, int]] = []
     for i in hits:
-        begin, end = max(0, i - reach), min(n, i + reach + 1)
-        if out and begin <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
+        w_begin, w_end = max(begin, i - reach), min(end, i + reach + 1)
+        if out and w_begin <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], w_end))
         else:
-            out.append((begin, end))
+            out.append((w_begin, w_end))
     return out
-
-
-def _reach(patterns: list[list[dict[str, Any]]]) -> int:
-    """How far (in tokens) a match can extend from any of its tokens."""
-    longest = 0
-    for pattern in patterns:
-        length = sum(8 if t.get("OP") in ("*", "+") else 1 for t in pattern)
-        longest = max(longest, length)
-    return longest + 1
-
-
-def _literal_values(token: dict[str, Any]) -> set[str] | None:
-    """The lower-case strings a pattern token can match, or None if it is not a plain literal."""
-    for key in ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM"):
-        value = token.get(key)
-        if isinstance(value, str):
-            return {value.lower()}
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return {str(v).lower() for v in value["IN"]}
-    return None
-
-
-def _anchors(patterns: list[list[dict[str, Any]]], vocab: Any) -> frozenset[int] | None:
-    """Hashes of words of which every pattern needs at least one; None when a pattern has none."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words: set[int] = set()
-    for pattern in patterns:
-        best: set[str] | None = None
-        best_rank: tuple[int, int] = (2, 0)
-        for token in pattern:
-            if token.get("OP") not in (None, "+", "{1,}"):
-                continue
-            values = _literal_values(token)
-            if values is None:
-                continue
-            # Prefer tokens made of content words: "young" anchors better than "we".
-            common = values & STOP_WORDS or any(not any(c.isalnum() for c in v) for v in values)
-            rank = (1 if common else 0, len(values))
-            if best is None or rank < best_rank:
-                best, best_rank = values, rank
-        if best is None:
-            return None
-        words.update(vocab.strings.add(v) for v in best)
-    return frozenset(words)
 
 
 def _in_compound(doc: Doc, start: int, end: int) -> bool:
@@ -202,6 +190,20 @@ def _in_compound(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
+    """The texts and lemmas of all tokens, read from arrays once per document (making spaCy
+    ``Token`` objects one at a time costs more than the matching)."""
+    cached = doc.user_data.get("ih_strings")
+    if cached is None:
+        from spacy.attrs import LEMMA, ORTH
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LEMMA]).tolist() if len(doc) else []
+        cached = ([strings[o] for o, _ in rows], [strings[lm] for _, lm in rows])
+        doc.user_data["ih_strings"] = cached
+    return cached
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of sentences and list items: split at ``. ! ?`` and at hard line breaks.
 
@@ -209,15 +211,14 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """
     cached = doc.user_data.get("ih_sentences")
     if cached is None:
-        cached = doc.user_data["ih_sentences"] = _sentence_bounds(doc)
+        cached = doc.user_data["ih_sentences"] = _sentence_bounds(token_strings(doc)[0])
     return cached
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_bounds(texts: list[str]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     begin = 0
-    n = len(doc)
-    texts = [t.text for t in doc]
+    n = len(texts)
     for i, text in enumerate(texts):
         split = False
         if text[:1] == "\n":
@@ -234,38 +235,37 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _seq_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
-    if i < 0 or i + len(phrase) > len(doc):
+def _seq_at(lemmas: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    if i < 0 or i + len(phrase) > len(lemmas):
         return False
-    return all(doc[i + k].lemma_ == phrase[k] for k in range(len(phrase)))
+    return all(lemmas[i + k] == phrase[k] for k in range(len(phrase)))
 
 
-def _contains(doc: Doc, begin: int, end: int, phrase: tuple[str, ...]) -> bool:
+def _contains(lemmas: list[str], begin: int, end: int, phrase: tuple[str, ...]) -> bool:
     if not phrase:
         return False
     first = phrase[0]
-    return any(doc[i].lemma_ == first and _seq_at(doc, i, phrase) for i in range(begin, end - len(phrase) + 1))
+    return any(lemmas[i] == first and _seq_at(lemmas, i, phrase)
+               for i in range(begin, end - len(phrase) + 1))
 
 
-def _satisfies(doc: Doc, start: int, end: int,
+def _satisfies(lemmas: list[str], start: int, end: int,
                rules: list[tuple[str, list[tuple[str, ...]]]],
                sentences: list[tuple[int, int]]) -> bool:
     for kind, phrases in rules:
         if kind in ("followed_by", "not_followed_by"):
-            hit = any(_seq_at(doc, end, p) for p in phrases)
+            hit = any(_seq_at(lemmas, end, p) for p in phrases)
         elif kind in ("preceded_by", "not_preceded_by"):
-            hit = any(_seq_at(doc, start - len(p), p) for p in phrases)
+            hit = any(_seq_at(lemmas, start - len(p), p) for p in phrases)
         else:
             s_begin, s_end = _sentence_of(sentences, start)
-            hit = any(_contains(doc, s_begin, s_end, p) for p in phrases)
+            hit = any(_contains(lemmas, s_begin, s_end, p) for p in phrases)
         if hit == kind.startswith("not_"):
             return False
     return True
 
 
 def _sentence_of(sentences: list[tuple[int, int]], token: int) -> tuple[int, int]:
-    import bisect
-
     # Sentences are sorted, non-overlapping (begin, end) pairs; (token + 1,) sorts after every
     # pair that begins at or before the token.
     i = bisect.bisect_right(sentences, (token + 1,)) - 1

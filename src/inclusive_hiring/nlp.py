@@ -6,8 +6,7 @@ spacy-lookups-data package.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,16 +15,16 @@ if TYPE_CHECKING:
 
 
 class Lemmatizer:
-    """Sets ``LEMMA`` from the English lookup table, keyed on the lower-cased token.
+    """Sets ``LEMMA`` from a lookup table keyed on the lower-cased token.
 
     spaCy's own lookup lemmatizer keys on the exact text, so "Salesmen" would stay "Salesmen"; the
-    linter needs case-insensitive lemmas. Results are cached per lower-case hash.
+    linter needs case-insensitive lemmas. The table is the slice of spacy-lookups-data's English
+    table that the word lists can match (see ``index.py``); any other word is its own lemma.
+    Results are cached per lower-case hash.
     """
 
-    def __init__(self, nlp: Language) -> None:
-        from spacy.lookups import load_lookups
-
-        self._table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    def __init__(self, nlp: Language, table: Mapping[str, str]) -> None:
+        self._table = table
         self._strings = nlp.vocab.strings
         self._cache: dict[int, int] = {}
 
@@ -55,11 +54,11 @@ class Lemmatizer:
 class Pipeline:
     """Tokenizer plus lemmatizer; ``make(text)`` returns a lemmatized Doc."""
 
-    def __init__(self) -> None:
+    def __init__(self, lemma_table: Mapping[str, str]) -> None:
         from spacy.lang.en import English
 
         self.nlp = English()
-        self.lemmatizer = Lemmatizer(self.nlp)
+        self.lemmatizer = Lemmatizer(self.nlp, lemma_table)
 
     @property
     def vocab(self):  # type: ignore[no-untyped-def]
@@ -70,8 +69,3 @@ class Pipeline:
 
     def make_many(self, texts: Iterable[str]) -> list[Doc]:
         return [self.lemmatizer(doc) for doc in self.nlp.tokenizer.pipe(texts)]
-
-
-@functools.cache
-def get_pipeline() -> Pipeline:
-    return Pipeline()

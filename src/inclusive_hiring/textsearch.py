@@ -35,13 +35,20 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$])(?:{body})(?![\w])", re.I)
 
 
-def find_phrases(text: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
+@functools.cache
+def _first_words(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((p.lower().split()[0], p) for p in phrases)
+
+
+def find_phrases(text: str, phrases: tuple[str, ...], lower: str | None = None) -> list[re.Match[str]]:
     """All whole-word matches of ``phrases`` in ``text``; cheap when none occurs.
 
-    A plain substring test on the lower-cased text rules out most documents before any regex runs.
+    A plain substring test on the lower-cased text (pass it as ``lower`` when you have it) rules
+    out most documents before any regex runs.
     """
-    lower = text.lower()
-    present = tuple(p for p in phrases if p.lower().split()[0] in lower)
+    if lower is None:
+        lower = text.lower()
+    present = tuple(p for first, p in _first_words(phrases) if first in lower)
     if not present:
         return []
     return list(phrase_regex(present).finditer(text))

@@ -6,15 +6,21 @@ line and the key; a plain ``yaml.safe_load`` throws that information away.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
+# PyYAML is imported on first use: a lint run that finds its compiled word lists in the cache
+# reads no YAML at all.
 
-try:  # libyaml is shipped in PyYAML's wheels; fall back to the pure-Python loader.
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+
+@functools.cache
+def _yaml() -> tuple[Any, type, Any]:
+    """The yaml module, the safe loader (libyaml's when the wheel has it), a scalar constructor."""
+    import yaml
+
+    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml, loader, yaml.constructor.SafeConstructor()
 
 
 class DataError(Exception):
@@ -38,15 +44,14 @@ class LineDict(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-_SCALARS = yaml.constructor.SafeConstructor()
-
 
 class LineList(list):  # type: ignore[type-arg]
     line: int
     item_lines: list[int]
 
 
-def _construct(node: yaml.Node, path: str) -> Any:
+def _construct(node: Any, path: str) -> Any:
+    yaml, _, scalars = _yaml()
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line = node.start_mark.line + 1
@@ -66,13 +71,14 @@ def _construct(node: yaml.Node, path: str) -> Any:
         seq.item_lines = [item.start_mark.line + 1 for item in node.value]
         return seq
     # Scalars: let the safe constructor resolve the tag (int, bool, null, str ...).
-    return _SCALARS.construct_object(node, deep=True)
+    return scalars.construct_object(node, deep=True)
 
 
 def load_yaml(text: str, path: str | Path) -> Any:
     """Parse ``text`` with a safe loader; raise :class:`DataError` with file:line on failure."""
+    yaml, loader, _ = _yaml()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

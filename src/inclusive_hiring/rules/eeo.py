@@ -7,10 +7,10 @@ from ..textsearch import find_phrases
 
 
 def check(ctx: Context) -> None:
-    cues = ctx.catalog.data["eeo"]["cues"]
+    cues = ctx.data["eeo"]["cues"]
     text = ctx.prepared.normal
-    has_eeo = bool(find_phrases(text, tuple(cues["eeo"])))
-    has_accommodation = bool(find_phrases(text, tuple(cues["accommodation"])))
+    has_eeo = bool(find_phrases(text, tuple(cues["eeo"]), ctx.prepared.lower))
+    has_accommodation = bool(find_phrases(text, tuple(cues["accommodation"]), ctx.prepared.lower))
     ctx.metrics["statements"] = {"eeo": has_eeo, "accommodation": has_accommodation}
     if not has_eeo:
         ctx.emit("IH750", "No equal-opportunity statement found.",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from typing import Any
 
 from ..context import Context
 from ..textsearch import trie_pattern
@@ -14,37 +12,37 @@ RULE = "IH101"
 
 
 @functools.cache
-def _compiled(stems_m: tuple[str, ...], stems_f: tuple[str, ...],
-              not_counted: tuple[str, ...]) -> tuple[Any, re.Pattern[str]]:
-    from spacy.matcher import PhraseMatcher
-
-    from ..nlp import get_pipeline
-
-    pipeline = get_pipeline()
-    matcher = PhraseMatcher(pipeline.vocab, attr="LEMMA")
-    matcher.add("not_counted", pipeline.make_many(not_counted))
-    stems = sorted(set(stems_m) | set(stems_f))
+def _compiled(stems: tuple[str, ...], not_counted: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
     # A whole word (hyphenated compounds included) that starts with a stem. The compound is one
     # word: "data-driven" starts with "data", so it is not counted as "driven".
-    words = re.compile(r"(?<![\w-])(?:" + trie_pattern(stems) + r")[\w]*(?:-[\w]+)*", re.I)
-    return matcher, words
+    # It runs on the lower-cased text: faster than re.I.
+    words = re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(set(stems))) + r")[\w]*(?:-[\w]+)*")
+    # Phrases whose coded word is not counted ("sales leads"), every inflection spelled out by the
+    # index builder from the lemma table.
+    excluded = re.compile(not_counted, re.I) if not_counted else None
+    return excluded, words
 
 
 def coded_words(ctx: Context) -> list[tuple[str, str, int, int]]:
     """Every coded word as (coding, word, start, end) with offsets in the normalised text."""
-    data = ctx.catalog.data["gender-coded"]
+    data = ctx.data["gender-coded"]
     masculine = tuple(x.lower() for x in data["stems"]["masculine"])
     feminine = tuple(x.lower() for x in data["stems"]["feminine"])
-    matcher, words = _compiled(masculine, feminine, tuple(data.get("not_counted", ())))
-    doc = ctx.doc
-    excluded = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _, s, e in matcher(doc))
-    starts = [a for a, _ in excluded]
+    excluded_re, words = _compiled(masculine + feminine, ctx.extras.get("not_counted_regex", ""))
+    text = ctx.prepared.normal
+    lower = ctx.prepared.lower
+    if len(lower) != len(text):  # a rare letter whose lower case is longer ("İ")
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    reach = int(ctx.extras.get("not_counted_reach", 80))
+    phrase_words = ctx.extras.get("not_counted_words", frozenset())
     found: list[tuple[str, str, int, int]] = []
-    for m in words.finditer(ctx.prepared.normal):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and excluded[i][0] <= m.start() < excluded[i][1]:
+    for m in words.finditer(lower):
+        word = m.group()
+        # Only a word that occurs in some phrase, and only the text around it, can be excluded.
+        if excluded_re is not None and (word in phrase_words or not phrase_words.isdisjoint(word.split("-"))) \
+                and any(a <= m.start() < b for a, b in (x.span() for x in excluded_re.finditer(
+                    text, max(0, m.start() - reach), m.end() + reach))):
             continue
-        word = m.group().lower()
         coding = "masculine" if word.startswith(masculine) else "feminine"
         found.append((coding, word, m.start(), m.end()))
     return found

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from ..context import Context
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+from ..index import WORD_RE
 
 
 def bullet_share(ctx: Context) -> float:
     prepared = ctx.prepared
-    total = bullets = 0
+    total = len(ctx.words)  # the same words as the masked text's, whitespace aside
+    bullets = 0
     for original, masked in zip(prepared.original.split("\n"), prepared.masked.split("\n"), strict=False):
-        n = len(_WORD.findall(masked))
-        total += n
         if prepared.is_list_item(original):
-            bullets += n
+            bullets += len(WORD_RE.findall(masked))
     return bullets / total if total else 0.0
 
 

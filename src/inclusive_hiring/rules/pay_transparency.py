@@ -23,17 +23,17 @@ RANGE = re.compile(
 )
 MONEY = re.compile(_MONEY, re.I)
 _MILLIONS = re.compile(r"(?:[mM]{1,2}|million|billion)$", re.I)
-# Every pay range contains one of these within a few characters; RANGE only runs near them.
-_TRIGGER = re.compile(r"[$£€]|USD|EUR|GBP|CAD|dollars|hour|/hr|year|/yr|annual|annum|p\.a\.|\d[kK]\b|GS-",
-                      re.I)
+_DIGITS = re.compile(r"\d+")
 
 
 def has_range(text: str) -> bool:
+    """True if ``text`` states a pay range. Every range has a digit, so RANGE runs only in windows
+    around digits (a scan for currency words and units costs more than the whole check)."""
     last_end = -1
-    for trigger in _TRIGGER.finditer(text):
-        if trigger.start() < last_end:
+    for digits in _DIGITS.finditer(text):
+        if digits.start() < last_end:
             continue
-        begin, end = max(0, trigger.start() - 60), trigger.end() + 60
+        begin, end = max(0, digits.start() - 60), digits.end() + 60
         if RANGE.search(text, begin, end):
             return True
         last_end = end - 30
@@ -47,7 +47,7 @@ def _opener(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def check(ctx: Context) -> None:
     text = ctx.prepared.normal
-    cues = ctx.catalog.data["pay-transparency"]["cues"]
+    cues = ctx.data["pay-transparency"]["cues"]
     if has_range(text):
         ctx.metrics["pay"] = {"range": True}
         return
@@ -64,7 +64,7 @@ def check(ctx: Context) -> None:
             flagged.append((figure.start() - len(head) + m.start(), figure.end(), "open"))
         elif text[figure.end():figure.end() + 1] == "+":
             flagged.append((figure.start(), figure.end() + 1, "open"))
-    for m in find_phrases(text, tuple(cues["vague"])):
+    for m in find_phrases(text, tuple(cues["vague"]), ctx.prepared.lower):
         flagged.append((m.start(), m.end(), "vague"))
     if flagged:
         for start, end, kind in sorted(flagged):
