@@ -39,7 +39,7 @@ def _texts() -> list[tuple[str, str]]:
     jobs = SHARED / "corpus" / "jobs"
     if jobs.is_dir():
         corpus = sorted(p for p in jobs.rglob("*") if p.suffix in (".md", ".txt", ".html"))
-        out.extend((str(p), p.read_text(encoding="utf-8", errors="replace")) for p in corpus[::10])
+        out.extend((str(p), p.read_text(encoding="utf-8", errors="replace")) for p in corpus[::4])
     return out
 
 

@@ -87,6 +87,7 @@ class CatalogIndex:
                  entries: dict[str, CompiledEntry], needs: list[Need],
                  anchors: dict[str, tuple[int, ...]], substrings: dict[str, tuple[int, ...]],
                  always: tuple[str, ...], specials: dict[str, tuple[str, ...]],
+                 dotted_specials: frozenset[str],
                  lemma_map: dict[str, str], extras: dict[str, Any]) -> None:
         self.digest = digest
         self.rules = rules
@@ -100,6 +101,8 @@ class CatalogIndex:
         self.always = always
         #: words spaCy splits inside a run of letters ("cannot" -> "can", "not")
         self.specials = specials
+        #: lower-case words that spaCy keeps whole with their final ". ! ?" ("etc.")
+        self.dotted_specials = dotted_specials
         self.lemma_map = lemma_map
         #: extra data for document checks (the surface-form regex of phrases not counted)
         self.extras = extras
@@ -350,6 +353,7 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
         orths = tuple(str(p.get(65, p.get("ORTH", ""))).lower() for p in pieces)  # 65: ORTH
         if _word_like(lower) and orths != (lower,):
             specials[lower] = tuple(sorted(set(specials.get(lower, ())) | set(orths)))
+    dotted = frozenset(k.lower() for k in builder.nlp.tokenizer.rules if k[-1:] in ".!?")
     extras = _gender_extras(catalog, builder)
     extras["hyphenation"] = _hyphenation_patterns()
     used = builder.used_lemmas
@@ -359,7 +363,8 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
         digest=digest, rules=catalog.rules, data=catalog.data, entries=entries, needs=needs,
         anchors={form: tuple(sorted(ids)) for form, ids in sorted(anchors.items())},
         substrings={form: tuple(sorted(ids)) for form, ids in sorted(substrings.items())},
-        always=tuple(always), specials=dict(sorted(specials.items())), lemma_map=lemma_map,
+        always=tuple(always), specials=dict(sorted(specials.items())), dotted_specials=dotted,
+        lemma_map=lemma_map,
         extras=extras,
     )
 

@@ -15,6 +15,7 @@ longest-first.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -61,9 +62,40 @@ def candidate_lines(text: str, index: CatalogIndex) -> tuple[list[Line], list[st
             all_words.extend(words)
             found = index.line_entries(lower, words)
             if found:
-                out.append(Line(pos, end, frozenset(found)))
+                if len(line) < _SPLIT_LONGER_THAN:
+                    out.append(Line(pos, end, frozenset(found)))
+                else:
+                    out.extend(_sentences_that_can_match(line, pos, index))
         pos = end + 1
     return out, all_words
+
+
+#: Lines longer than this (paragraphs of plain-text postings) are cut into sentences.
+_SPLIT_LONGER_THAN = 160
+#: The end of a sentence that spaCy's tokenizer splits too: a word of two or more lower-case
+#: letters, then ". ! ?", one space and a capital. "etc. The" stays whole: "etc." is one token.
+_SENTENCE_END_IN_LINE = re.compile(r"(?<![^\W\d_])([a-z]{2,})[.!?] (?=[A-Z])")
+
+
+def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex) -> list[Line]:
+    """The sentences of a long line that contain the words of some entry.
+
+    A line is cut only where the linter's own sentence rule (``_sentence_bounds``) cuts it, so
+    each piece is one or more whole sentences, tokenized exactly as inside the line; and no
+    entry matches across a sentence end, so nothing is lost.
+    """
+    out: list[Line] = []
+    begin = 0
+    cuts = [m.end() - 1 for m in _SENTENCE_END_IN_LINE.finditer(line)
+            if m.group(1) + line[m.end() - 2] not in index.dotted_specials]
+    for cut in [*cuts, len(line)]:
+        piece = line[begin:cut]
+        if piece.strip():
+            found = index.line_entries(piece.lower())
+            if found:
+                out.append(Line(pos + begin, pos + cut, frozenset(found)))
+        begin = cut + 1
+    return out
 
 
 class Matchers:
