@@ -25,8 +25,9 @@ class _EveryLine:
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         return getattr(self._index, name)
 
-    def line_entries(self, lower: str, found_words=None) -> set[str]:  # type: ignore[no-untyped-def]
-        return set(self._all)
+    def line_entries(self, lower: str, found_words=None, kind="posting") -> set[str]:  # type: ignore[no-untyped-def]
+        kinds = ("posting", "questions") if kind == "questions" else (kind,)
+        return {e for e in self._all if self._index.entry(e).entry.kind in kinds}
 
 
 def _texts() -> list[tuple[str, str]]:

@@ -14,14 +14,15 @@ def _cases():
     for path in sorted(CASES_DIR.glob("IH*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
-            yield pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}")
+            yield pytest.param(data["rule"], case, data.get("kind", "posting"),
+                               id=f"{data['rule']}-{case['name']}")
 
 
-@pytest.mark.parametrize(("rule_id", "case"), list(_cases()))
-def test_rule_case(lint, rule_id, case):
+@pytest.mark.parametrize(("rule_id", "case", "kind"), list(_cases()))
+def test_rule_case(lint, rule_id, case, kind):
     text = case.get("fail", case.get("pass"))
     assert isinstance(text, str), "a case needs a 'fail' or a 'pass' text"
-    hits = [f for f in lint(text, "case.md").findings if f.rule_id == rule_id]
+    hits = [f for f in lint(text, "case.md", kind).findings if f.rule_id == rule_id]
     if "fail" in case:
         assert hits, f"{rule_id} did not flag: {text!r}"
         if "match" in case:

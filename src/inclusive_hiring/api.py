@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import sys
 from collections import Counter
@@ -44,11 +45,12 @@ class LintReport:
                 "summary": self.summary()}
 
 
-def lint_text(text: str, path: str = "<text>") -> FileResult:
-    """Lint one posting held in memory."""
+def lint_text(text: str, path: str = "<text>", kind: str = "auto") -> FileResult:
+    """Lint one document held in memory: a job posting or a list of interview questions
+    (``kind``: ``posting``, ``questions`` or ``auto``, which tells them apart)."""
     from .engine import get_engine
 
-    return get_engine().lint(text, path)
+    return get_engine().lint(text, path, kind)
 
 
 def _error(path: str, message: str) -> FileResult:
@@ -122,20 +124,22 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
     return out
 
 
-def lint_file(path: str) -> FileResult:
+def lint_file(path: str, kind: str = "auto") -> FileResult:
     from .engine import get_engine
 
     text, error = read_text(path)
     if error is not None or text is None:
         return _error("<stdin>" if path == STDIN else path, error or "unreadable")
     try:
-        return get_engine().lint(text, "<stdin>" if path == STDIN else path)
+        return get_engine().lint(text, "<stdin>" if path == STDIN else path, kind)
     except RecursionError:  # pragma: no cover - pathological nesting
         return _error(path, "document too deeply nested to lint")
 
 
-def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1) -> LintReport:
-    """Lint files and directories (recursively); ``-`` reads standard input."""
+def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1,
+               kind: str = "auto") -> LintReport:
+    """Lint files and directories (recursively); ``-`` reads standard input. ``kind``: see
+    :func:`lint_text`."""
     from .engine import get_engine
 
     targets = expand_paths(paths, exclude)
@@ -145,12 +149,16 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
     if jobs > 1 and len(todo) >= 2 * jobs and STDIN not in todo and _can_fork():
         import multiprocessing
 
+        # Build spaCy and every matcher once, here: the forked workers share them.
+        get_engine().warm_up()
+
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for result_path, result in zip(todo, pool.imap(lint_file, todo, chunksize=8), strict=False):
+            work = functools.partial(lint_file, kind=kind)
+            for result_path, result in zip(todo, pool.imap(work, todo, chunksize=8), strict=False):
                 results[result_path] = result
     else:
         for p in todo:
-            results[p] = lint_file(p)
+            results[p] = lint_file(p, kind)
     ordered = [results[p] if err is None else _error(p, err) for p, err in targets]
     return LintReport(files=tuple(ordered))
 

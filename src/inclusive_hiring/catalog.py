@@ -4,19 +4,36 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .finding import SEVERITIES
 from .yamlio import DataError, LineDict, load_yaml_file
 
-CATEGORIES: tuple[str, ...] = (
+POSTING_CATEGORIES: tuple[str, ...] = (
     "gender-coded", "gendered-language", "age", "disability", "national-origin", "race",
     "religion", "family-status", "lgbtq", "elitism", "jargon", "culture-fit",
     "requirement-inflation", "pay-transparency", "salary-history", "criminal-record",
     "protected-info-request", "eeo", "readability", "length",
 )
+#: Topics an interviewer must not ask about (docs/lawful-interviewing.md).
+QUESTION_TOPICS: tuple[str, ...] = (
+    "age", "national-origin", "citizenship", "native-language", "race", "religion", "sex",
+    "sexual-orientation-gender-identity", "marital-status", "children-family-plans", "pregnancy",
+    "disability", "health", "medication", "workers-compensation", "genetic-information",
+    "arrest-record", "conviction-record", "military-discharge", "salary-history", "credit-history",
+    "height-weight", "affiliations",
+)
+POOR_PRACTICES: tuple[str, ...] = ("brainteaser", "culture-fit", "unstructured")
+#: Categories of word lists with ``kind: questions``: they apply only to interview questions.
+QUESTION_CATEGORIES: tuple[str, ...] = (
+    *(f"illegal-question:{t}" for t in QUESTION_TOPICS),
+    *(f"poor-practice:{p}" for p in POOR_PRACTICES),
+    "interview-structure",
+)
+CATEGORIES: tuple[str, ...] = (*POSTING_CATEGORIES, *QUESTION_CATEGORIES)
+KINDS: tuple[str, ...] = ("posting", "questions")
 
 CONSTRAINT_KEYS: tuple[str, ...] = (
     "followed_by", "not_followed_by", "preceded_by", "not_preceded_by",
@@ -28,7 +45,7 @@ _RULE_REQUIRED = ("id", "name", "scope", "severity", "summary", "why", "example"
 _ENTRY_KEYS = {"id", "rule", "severity", "terms", "patterns", "message", "rationale",
                "replacements", "source", "fix", "compound", "case", *CONSTRAINT_KEYS}
 _ENTRY_REQUIRED = ("id", "rule", "severity", "message", "rationale", "replacements", "source")
-_FILE_KEYS = {"category", "rules", "entries", "cues", "defaults", "stems", "not_counted"}
+_FILE_KEYS = {"category", "kind", "rules", "entries", "cues", "defaults", "stems", "not_counted"}
 RULE_ID_RE = re.compile(r"^IH\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -47,6 +64,8 @@ class Rule:
     source: str
     fix_safety: str = ""
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: the kind of document the rule applies to: ``posting`` or ``questions``
+    kind: str = "posting"
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,7 @@ class Entry:
     compound_allowed: bool = False
     exact_case: bool = False
     constraints: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind: str = "posting"
 
 
 @dataclass(frozen=True)
@@ -76,6 +96,11 @@ class Catalog:
 
     def rules_in(self, category: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.category == category]
+
+
+def wordlist_files(directory: Path) -> list[Path]:
+    """The word-list files: ``*.yml`` for postings and ``questions/*.yml`` for interview questions."""
+    return sorted([*directory.glob("*.yml"), *directory.glob("questions/*.yml")])
 
 
 def wordlist_dir() -> Path:
@@ -190,18 +215,25 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     entries: dict[str, Entry] = {}
     data: dict[str, dict[str, Any]] = {}
     names: dict[str, str] = {}
-    for path in sorted(directory.glob("*.yml")):
+    for path in wordlist_files(directory):
         raw = load_yaml_file(path)
         _check_keys(raw, _FILE_KEYS, path, "top-level")
         category = raw.get("category")
         if category not in CATEGORIES:
             raise DataError(path, raw.line_of("category"), f"unknown category '{category}'")
+        kind = raw.get("kind", "posting")
+        if kind not in KINDS:
+            raise DataError(path, raw.line_of("kind"), f"kind must be one of {', '.join(KINDS)}")
+        if (kind == "questions") != (category in QUESTION_CATEGORIES):
+            raise DataError(path, raw.line_of("kind"),
+                            f"category '{category}' needs kind: "
+                            + ("questions" if category in QUESTION_CATEGORIES else "posting"))
         if category in data:
             raise DataError(path, raw.line_of("category"), f"category '{category}' defined twice")
         data[category] = {k: raw[k] for k in ("cues", "defaults", "stems", "not_counted")
                           if k in raw}
         for item in raw.get("rules") or []:
-            rule = _load_rule(item, category, path)
+            rule = replace(_load_rule(item, category, path), kind=kind)
             if rule.id in rules:
                 raise DataError(path, item.line, f"duplicate rule id {rule.id}")
             if rule.name in names:
@@ -209,7 +241,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
             rules[rule.id] = rule
             names[rule.name] = rule.id
         for item in raw.get("entries") or []:
-            entry = _load_entry(item, category, rules, path)
+            entry = replace(_load_entry(item, category, rules, path), kind=kind)
             if entry.id in entries:
                 raise DataError(path, item.line, f"duplicate entry id '{entry.id}'")
             entries[entry.id] = entry

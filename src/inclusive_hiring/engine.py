@@ -50,7 +50,7 @@ class Engine:
 
         self.index = index
         self.options = options or {}
-        self.checks = document_checks()
+        self.checks = {kind: document_checks(kind) for kind in ("posting", "questions")}
         self._matchers: Matchers | None = None
 
     @property
@@ -67,11 +67,11 @@ class Engine:
         """Compile every matcher now (before forking workers, so they share the work)."""
         self.matchers.prepare_all()
 
-    def _span_findings(self, ctx: Context) -> None:
+    def _span_findings(self, ctx: Context, kind: str) -> None:
         from .matching import candidate_lines
 
         normal = ctx.prepared.normal
-        lines, words = candidate_lines(normal, self.index)
+        lines, words = candidate_lines(normal, self.index, kind)
         ctx.metrics["_words"] = words
         if not lines:
             return
@@ -90,7 +90,7 @@ class Engine:
         token_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
         firsts = [bisect.bisect_left(token_starts, s) for s in starts] + [len(doc)]
         ranges = [(firsts[i], firsts[i + 1], line.entries) for i, line in enumerate(lines)]
-        for match in matchers.find(doc, ranges):
+        for match in matchers.find(doc, ranges, kind):
             entry = match.entry
             span = doc[match.start:match.end]
             i = bisect.bisect_right(starts, span.start_char) - 1
@@ -104,16 +104,22 @@ class Engine:
                      severity=entry.severity, source=entry.source,
                      fix="safe" if entry.fix_safe else None)
 
-    def lint(self, text: str, path: str) -> FileResult:
+    def lint(self, text: str, path: str, kind: str = "auto") -> FileResult:
+        """Lint one document; ``kind`` is ``posting``, ``questions`` or ``auto`` (detect it)."""
+        from .questions import detect_kind
+
         prepared = prepare(text, kind_of(path))
+        kind = detect_kind(prepared, kind)
         ctx = Context(path=path, prepared=prepared, rules=self.index.rules, data=self.index.data,
                       extras=self.index.extras, options=self.options)
-        self._span_findings(ctx)
-        for check in self.checks:
+        self._span_findings(ctx, kind)
+        for check in self.checks[kind]:
             check(ctx)
-        metrics = {"words": len(ctx.words), "reading_grade": None}
+        metrics: dict[str, Any] = {"words": len(ctx.words), "reading_grade": None}
+        if kind == "questions":
+            metrics["gender_coding"] = empty_metrics()["gender_coding"]
         metrics.update({k: v for k, v in ctx.metrics.items() if not k.startswith("_")})
-        return FileResult(path=path, kind="posting", findings=tuple(sorted(ctx.findings)),
+        return FileResult(path=path, kind=kind, findings=tuple(sorted(ctx.findings)),
                           metrics=metrics)
 
 

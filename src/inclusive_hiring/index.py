@@ -85,19 +85,20 @@ class CatalogIndex:
 
     def __init__(self, *, digest: str, rules: dict[str, Rule], data: dict[str, dict[str, Any]],
                  entries: dict[str, CompiledEntry], needs: list[Need],
-                 anchors: dict[str, tuple[int, ...]], substrings: dict[str, tuple[int, ...]],
-                 always: tuple[str, ...], specials: dict[str, tuple[str, ...]],
+                 anchors: dict[str, dict[str, tuple[int, ...]]],
+                 substrings: dict[str, dict[str, tuple[int, ...]]],
+                 always: dict[str, tuple[str, ...]], specials: dict[str, tuple[str, ...]],
                  dotted_specials: frozenset[str],
                  lemma_map: dict[str, str], extras: dict[str, Any]) -> None:
         self.digest = digest
         self.rules = rules
         self.data = data
         self.needs = needs
-        #: lower-case word -> the needs it is the anchor of (indexes into ``needs``)
+        #: per document kind: lower-case word -> the needs it is the anchor of (``needs`` indexes)
         self.anchors = anchors
-        #: anchors that are not plain words ("ivy+"), found by a substring test
+        #: per document kind: anchors that are not plain words ("ivy+"), found as substrings
         self.substrings = substrings
-        #: entries with a pattern that has no literal token: checked on every line
+        #: per document kind: entries with a pattern that has no literal token (every line)
         self.always = always
         #: words spaCy splits inside a run of letters ("cannot" -> "can", "not")
         self.specials = specials
@@ -121,33 +122,38 @@ class CatalogIndex:
             found = self._loaded[entry_id] = pickle.loads(self._blobs[entry_id])
         return found
 
-    def line_entries(self, lower: str, found_words: list[str] | None = None) -> set[str]:
-        """The entries that may match somewhere in a line (given in lower case, with its
-        ``WORD_RE`` words when the caller has them)."""
+    def line_entries(self, lower: str, found_words: list[str] | None = None,
+                     kind: str = "posting") -> set[str]:
+        """The entries that may match somewhere in a line of a document of ``kind`` (the line in
+        lower case, with its ``WORD_RE`` words when the caller has them). Interview questions get
+        the posting word lists too: a question can use the same exclusionary words."""
         words = set(WORD_RE.findall(lower) if found_words is None else found_words)
         if "'" in lower or "’" in lower:
             words.update(PIECE_RE.findall(lower))
         for special in words & self.specials.keys():
             words.update(self.specials[special])
-        found = set(self.always)
+        found: set[str] = set()
         needs = self.needs
-        for word in words & self.anchors.keys():
-            for i in self.anchors[word]:
-                need = needs[i]
-                if need.entry_id in found:
-                    continue
-                for required in need.plain:  # Need.met, inlined: this is the hot loop
-                    if words.isdisjoint(required):
-                        break
-                else:
-                    if not need.mixed or need.met(words, lower):
-                        found.add(need.entry_id)
-        for sub, ids in self.substrings.items():
-            if sub in lower:
-                for i in ids:
+        for each in (("posting", "questions") if kind == "questions" else (kind,)):
+            found.update(self.always.get(each, ()))
+            anchors = self.anchors.get(each, {})
+            for word in words & anchors.keys():
+                for i in anchors[word]:
                     need = needs[i]
-                    if need.entry_id not in found and need.met(words, lower):
-                        found.add(need.entry_id)
+                    if need.entry_id in found:
+                        continue
+                    for required in need.plain:  # Need.met, inlined: this is the hot loop
+                        if words.isdisjoint(required):
+                            break
+                    else:
+                        if not need.mixed or need.met(words, lower):
+                            found.add(need.entry_id)
+            for sub, ids in self.substrings.get(each, {}).items():
+                if sub in lower:
+                    for i in ids:
+                        need = needs[i]
+                        if need.entry_id not in found and need.met(words, lower):
+                            found.add(need.entry_id)
         return found
 
 
@@ -338,14 +344,18 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
         if not anchored:
             always.append(entry.id)
         entries[entry.id] = compiled
-    anchors: dict[str, set[int]] = defaultdict(set)
-    substrings: dict[str, set[int]] = defaultdict(set)
+    anchors: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    substrings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for i, item in enumerate(needs):
         if item.entry_id in always:
             continue
+        kind = catalog.entries[item.entry_id].kind
         best = builder.best_anchor([set(p) for p in item.plain] + [set(p) | set(o) for p, o in item.mixed])
         for form in best or ():
-            (anchors if _word_like(form) else substrings)[form].add(i)
+            (anchors if _word_like(form) else substrings)[kind][form].add(i)
+    always_by_kind: dict[str, list[str]] = defaultdict(list)
+    for entry_id in always:
+        always_by_kind[catalog.entries[entry_id].kind].append(entry_id)
     # spaCy splits some words inside a run of letters ("cannot" -> "can", "not").
     specials: dict[str, tuple[str, ...]] = {}
     for special, pieces in builder.nlp.tokenizer.rules.items():
@@ -361,9 +371,12 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
                  if lemma in used or form in used}
     return CatalogIndex(
         digest=digest, rules=catalog.rules, data=catalog.data, entries=entries, needs=needs,
-        anchors={form: tuple(sorted(ids)) for form, ids in sorted(anchors.items())},
-        substrings={form: tuple(sorted(ids)) for form, ids in sorted(substrings.items())},
-        always=tuple(always), specials=dict(sorted(specials.items())), dotted_specials=dotted,
+        anchors={kind: {form: tuple(sorted(ids)) for form, ids in sorted(forms.items())}
+                 for kind, forms in sorted(anchors.items())},
+        substrings={kind: {form: tuple(sorted(ids)) for form, ids in sorted(forms.items())}
+                    for kind, forms in sorted(substrings.items())},
+        always={kind: tuple(ids) for kind, ids in sorted(always_by_kind.items())},
+        specials=dict(sorted(specials.items())), dotted_specials=dotted,
         lemma_map=lemma_map,
         extras=extras,
     )
@@ -463,10 +476,10 @@ def _write_cache(path: Path, index: CatalogIndex) -> None:
 
 def load_index(directory: Path | None = None) -> CatalogIndex:
     """The compiled index of the word lists in ``directory`` (default: the shipped ones)."""
-    from .catalog import load_catalog, wordlist_dir
+    from .catalog import load_catalog, wordlist_dir, wordlist_files
 
     directory = directory or wordlist_dir()
-    files = list(directory.glob("*.yml"))
+    files = wordlist_files(directory)
     digest = digest_of(files)
     where = cache_dir()
     path = where / f"index-{digest}.pickle" if where else None

@@ -48,7 +48,8 @@ class Line:
     entries: frozenset[str]
 
 
-def candidate_lines(text: str, index: CatalogIndex) -> tuple[list[Line], list[str]]:
+def candidate_lines(text: str, index: CatalogIndex,
+                    kind: str = "posting") -> tuple[list[Line], list[str]]:
     """The lines of ``text`` that contain the words of some entry, with the entries each may
     match; and all the lower-cased words of ``text`` (``WORD_RE``), found on the way."""
     out: list[Line] = []
@@ -60,12 +61,12 @@ def candidate_lines(text: str, index: CatalogIndex) -> tuple[list[Line], list[st
             lower = line.lower()
             words = WORD_RE.findall(lower)
             all_words.extend(words)
-            found = index.line_entries(lower, words)
+            found = index.line_entries(lower, words, kind)
             if found:
                 if len(line) < _SPLIT_LONGER_THAN:
                     out.append(Line(pos, end, frozenset(found)))
                 else:
-                    out.extend(_sentences_that_can_match(line, pos, index))
+                    out.extend(_sentences_that_can_match(line, pos, index, kind))
         pos = end + 1
     return out, all_words
 
@@ -77,7 +78,7 @@ _SPLIT_LONGER_THAN = 160
 _SENTENCE_END_IN_LINE = re.compile(r"(?<![^\W\d_])([a-z]{2,})[.!?] (?=[A-Z])")
 
 
-def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex) -> list[Line]:
+def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex, kind: str) -> list[Line]:
     """The sentences of a long line that contain the words of some entry.
 
     A line is cut only where the linter's own sentence rule (``_sentence_bounds``) cuts it, so
@@ -91,7 +92,7 @@ def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex) -> list[
     for cut in [*cuts, len(line)]:
         piece = line[begin:cut]
         if piece.strip():
-            found = index.line_entries(piece.lower())
+            found = index.line_entries(piece.lower(), None, kind)
             if found:
                 out.append(Line(pos + begin, pos + cut, frozenset(found)))
         begin = cut + 1
@@ -153,7 +154,8 @@ class Matchers:
             self._constraints[entry_id] = compiled.constraints
         self._ready.add(entry_id)
 
-    def find(self, doc: Doc, lines: list[tuple[int, int, frozenset[str]]]) -> list[Match]:
+    def find(self, doc: Doc, lines: list[tuple[int, int, frozenset[str]]],
+             kind: str = "posting") -> list[Match]:
         """Matches in ``doc``; ``lines`` are its (first token, end token, candidate entries)."""
         import numpy
         from spacy.attrs import LOWER
@@ -193,7 +195,7 @@ class Matchers:
                 if not _satisfies(token_strings(doc)[1], start, end, rules, sentences):
                     continue
             kept.append(Match(entry, start, end))
-        return _resolve_overlaps(kept)
+        return _resolve_overlaps(kept, kind)
 
 
 def _windows(hits: list[int], reach: int, begin: int, end: int) -> list[tuple[int, int]]:
@@ -304,11 +306,13 @@ def _sentence_of(sentences: list[tuple[int, int]], token: int) -> tuple[int, int
     return sentences[max(i, 0)]
 
 
-def _resolve_overlaps(matches: list[Match]) -> list[Match]:
-    """Keep the longest match where matches overlap (then the most severe, then the first)."""
+def _resolve_overlaps(matches: list[Match], kind: str = "posting") -> list[Match]:
+    """Where matches overlap keep the one written for this kind of document (a question rule in
+    a question file), then the longest, then the most severe, then the first."""
     ranked = sorted(
         matches,
-        key=lambda m: (-(m.end - m.start), -severity_rank(m.entry.severity), m.start, m.entry.id),
+        key=lambda m: (m.entry.kind != kind, -(m.end - m.start), -severity_rank(m.entry.severity),
+                       m.start, m.entry.id),
     )
     taken: list[Match] = []
     used: set[int] = set()

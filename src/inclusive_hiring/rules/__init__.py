@@ -7,7 +7,13 @@ from collections.abc import Callable
 from ..context import Context
 
 
-def document_checks() -> list[Callable[[Context], None]]:
+def document_checks(kind: str = "posting") -> list[Callable[[Context], None]]:
+    """The document checks for a kind of document: posting checks never run on interview
+    questions, and question checks never on postings."""
+    if kind == "questions":
+        from . import question_structure
+
+        return [question_structure.check]
     from . import eeo, gender_coding, length, pay_transparency, readability, requirements
 
     return [gender_coding.check, pay_transparency.check, eeo.check, readability.check,
