@@ -36,6 +36,12 @@ class Format(str, Enum):
     junit = "junit"
 
 
+class Kind(str, Enum):
+    auto = "auto"
+    posting = "posting"
+    questions = "questions"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -71,6 +77,9 @@ def lint(
         help="Glob of files to skip inside directories (repeatable).")] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
+    kind: Annotated[Kind, typer.Option(
+        help="posting, questions (interview questions), or auto: front matter 'kind:', else "
+             "questions when most list items or lines are questions.")] = Kind.auto,
 ) -> None:
     """Lint job postings (.md, .markdown, .txt, .html) and report findings."""
     from .api import lint_paths
@@ -79,7 +88,7 @@ def lint(
 
     workers = jobs or (os.cpu_count() or 1)
     try:
-        report = lint_paths(paths, exclude=tuple(exclude or ()), jobs=workers)
+        report = lint_paths(paths, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value)
     except DataError as exc:
         _fail(str(exc))
         return
