@@ -25,6 +25,9 @@ _OPENERS = re.compile(
     r"is there|is your|is it|if you)\b",
     re.I)
 
+#: A line that may be a question: it ends with "?" or starts (after list markers) with an opener.
+_QUESTION_LINE = re.compile(r"\?[ \t\"'”’*_)]*$|^[ \t\d.)]*(?:" + _OPENERS.pattern[1:] + ")", re.M | re.I)
+
 _BEHAVIOURAL = re.compile(
     r"\b(tell (me|us) about a (time|situation|project|moment|case)|describe a (time|situation|project|case)|"
     r"give (me |us )?an example|share an example|walk (me|us) through (a|an|the) (time|situation|project|"
@@ -88,6 +91,9 @@ def detect_kind(prepared: Prepared, requested: str = "auto") -> str:
     declared = front_matter_kind(prepared.original)
     if declared:
         return declared
+    # Fast path: a posting rarely has two lines that look like questions.
+    if len(_QUESTION_LINE.findall(prepared.normal)) < 2 and prepared.normal.strip().count("\n") > 0:
+        return "posting"
     units = _units(prepared)
     items = [u for u in units if u[3]]
     pool = items if len(items) >= 3 else units
