@@ -58,7 +58,19 @@ def _error(path: str, message: str) -> FileResult:
 
 
 def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | None]:
-    """Return (text, None) or (None, one-line error) for a path or ``-``."""
+    r"""Return (text, None) or (None, one-line error) for a path or ``-``. Line endings are
+    normalised to ``\n``; finding offsets refer to this text."""
+    data, error = read_bytes(path, max_bytes)
+    if data is None:
+        return None, error
+    text, error = decode_text(data)
+    if text is None:
+        return None, error
+    return normalise_newlines(text), None
+
+
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str | None]:
+    """The raw bytes of a path or ``-`` (standard input), or (None, one-line error)."""
     try:
         if path == STDIN:
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -77,6 +89,12 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | 
         size = os.path.getsize(path) if path != STDIN else len(data)
         return None, (f"file too large ({size / 1048576:.1f} MB; the limit is "
                       f"{max_bytes / 1048576:g} MB)")
+    return data, None
+
+
+def decode_text(data: bytes) -> tuple[str | None, str | None]:
+    """Decode a document's bytes (UTF-8, a leading byte-order mark dropped, line endings kept),
+    or (None, one-line error) for binary, undecodable or empty input."""
     if b"\x00" in data[:8192]:
         return None, "binary file, not text"
     try:
@@ -85,7 +103,12 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | 
         return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
     if not text.strip():
         return None, "empty file"
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    return text, None
+
+
+def normalise_newlines(text: str) -> str:
+    r"""``\r\n`` and a lone ``\r`` become ``\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _excluded(rel: str, patterns: Sequence[str]) -> bool:

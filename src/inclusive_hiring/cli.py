@@ -9,9 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
+
+if TYPE_CHECKING:
+    from .api import LintReport
+    from .fixes import FileFix
+    from .gitdiff import Changes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -80,33 +85,226 @@ def lint(
     kind: Annotated[Kind, typer.Option(
         help="posting, questions (interview questions), or auto: front matter 'kind:', else "
              "questions when most list items or lines are questions.")] = Kind.auto,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply safe fixes in place (a single suggested replacement, marked safe in the "
+                      "word lists); the exit code then reflects the findings that remain. With - the "
+                      "fixed text goes to stdout and the report to stderr.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option(
+        "--unsafe-fixes", help="With --fix, also apply a finding's first suggestion when it is a short "
+                               "phrase. Review the result.")] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="With --fix, print a unified diff of the fixes instead of writing them.")] = False,
+    baseline: Annotated[str | None, typer.Option(
+        "--baseline", metavar="FILE",
+        help="Report only findings that are not recorded in FILE (see --write-baseline).")] = None,
+    write_baseline: Annotated[str | None, typer.Option(
+        "--write-baseline", metavar="FILE",
+        help="Record every finding of this run in FILE and exit 0; later runs with --baseline FILE "
+             "report only new findings.")] = None,
+    diff: Annotated[str | None, typer.Option(
+        "--diff", metavar="REF",
+        help="Report only findings on lines changed since the git revision REF (the working tree "
+             "against REF; untracked files count as changed).")] = None,
 ) -> None:
     """Lint job postings (.md, .markdown, .txt, .html) and report findings."""
-    from .api import lint_paths
-    from .finding import severity_rank
+    from .api import STDIN, lint_paths
     from .yamlio import DataError
 
+    problem = _lint_option_problem(paths, fix, unsafe_fixes, dry_run, write_baseline, diff)
+    if problem:
+        _fail(problem)
+    known = _read_baseline(baseline) if baseline else None
+    changes = _changed_lines(diff, paths) if diff else None
+    fmt = _resolve_format(output_format)
+    if fix and paths == [STDIN]:
+        _lint_fix_stdin(kind.value, fmt, fail_on, unsafe_fixes, dry_run, known, write_baseline)
+        return
     workers = jobs or (os.cpu_count() or 1)
+    targets = _changed_targets(paths, exclude or (), changes) if changes is not None else paths
     try:
-        report = lint_paths(paths, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value)
+        report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value)
     except DataError as exc:
         _fail(str(exc))
         return
-    fmt = _resolve_format(output_format)
+    shown = _narrow(report, known, changes)
+    fix_failed = False
+    if fix:
+        from .fixes import fix_report
+
+        report, done = fix_report(report, unsafe=unsafe_fixes, kind=kind.value, write=not dry_run,
+                                  only=shown)
+        if diff and not dry_run and any(d.applied for d in done):
+            changes = _changed_lines(diff, paths)  # the fixes changed lines; ask git again
+        shown = _narrow(report, known, changes)
+        fix_failed = _report_fixes(done, shown, unsafe_fixes, dry_run)
     for result in report.errors:
         sys.stderr.write(f"ih: {result.path}: {result.error}\n")
+    if write_baseline:
+        shown = _write_baseline(write_baseline, report)
+    if not dry_run:
+        _render(shown, fmt, sys.stdout)
+    _exit(shown, fail_on, error=bool(report.errors) or fix_failed)
+
+
+def _lint_option_problem(paths: list[str], fix: bool, unsafe_fixes: bool, dry_run: bool,
+                         write_baseline: str | None, diff: str | None) -> str | None:
+    from .api import STDIN
+
+    if unsafe_fixes and not fix:
+        return "--unsafe-fixes needs --fix"
+    if dry_run and not fix:
+        return "--dry-run needs --fix (ih lint --fix --dry-run PATH prints the fixes as a diff)"
+    if write_baseline and diff:
+        return "--write-baseline records every finding; it cannot be combined with --diff"
+    if write_baseline and dry_run:
+        return "--write-baseline cannot be combined with --dry-run"
+    if diff and STDIN in paths:
+        return "--diff compares files with git; it cannot be used with - (standard input)"
+    if fix and STDIN in paths and len(paths) > 1:
+        return "--fix with - (standard input) fixes one document; lint files in a separate run"
+    return None
+
+
+def _read_baseline(path: str) -> dict[str, frozenset[str]]:
+    from .baseline import BaselineError, read
+
+    try:
+        return read(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _changed_lines(ref: str, paths: list[str]) -> Changes:
+    from .gitdiff import GitDiffError, changed_lines
+
+    try:
+        return changed_lines(ref, paths)
+    except GitDiffError as exc:
+        _fail(str(exc))
+
+
+def _changed_targets(paths: list[str], exclude: list[str], changes: Changes) -> list[str]:
+    """With --diff, lint only the files that changed (and report paths that cannot be linted)."""
+    from .api import expand_paths
+
+    return [p for p, err in expand_paths(paths, tuple(exclude)) if err or changes.changed(p)]
+
+
+def _narrow(report: LintReport, known: dict[str, frozenset[str]] | None,
+            changes: Changes | None) -> LintReport:
+    """The findings to show: without those in the baseline, and only on changed lines."""
+    if known is not None:
+        from .baseline import filter_report
+
+        report = filter_report(report, known)
+    if changes is not None:
+        from .gitdiff import filter_report as on_changed_lines
+
+        report = on_changed_lines(report, changes)
+    return report
+
+
+def _report_fixes(done: list[FileFix], shown: LintReport, unsafe: bool, dry_run: bool) -> bool:
+    """Print the diffs (--dry-run), the fix errors and a one-line summary; True if a fix failed."""
+    from .fixes import fixable_count, unified_diff
+
+    failed = False
+    for outcome in done:
+        if outcome.error:
+            failed = True
+            sys.stderr.write(f"ih: {outcome.path}: {outcome.error}\n")
+        elif dry_run:
+            sys.stdout.write(unified_diff(outcome.path, outcome.before, outcome.after))
+    applied = sum(d.applied for d in done)
+    files = sum(1 for d in done if d.applied)
+    verb = "would fix" if dry_run else "fixed"
+    line = f"ih: {verb} {applied} finding{'s' * (applied != 1)} in {files} file{'s' * (files != 1)}"
+    if not unsafe and (more := fixable_count(shown, unsafe=True)):
+        line += f"; {more} more with --unsafe-fixes"
+    sys.stderr.write(line + "\n")
+    return failed
+
+
+def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_run: bool,
+                    known: dict[str, frozenset[str]] | None, write_baseline: str | None) -> None:
+    """``ih lint - --fix``: the fixed text (or with --dry-run the diff) on stdout, the report on
+    stderr."""
+    import codecs
+
+    from .api import LintReport, _error, lint_text, normalise_newlines
+    from .fixes import FileFix, fix_document, read_document, unified_diff
+    from .yamlio import DataError
+
+    raw, bom, error = read_document("-")
+    if raw is None:
+        sys.stderr.write(f"ih: <stdin>: {error}\n")
+        _render(LintReport(files=(_error("<stdin>", error or "unreadable"),)), fmt, sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        result = lint_text(normalise_newlines(raw), "<stdin>", kind)
+        report = LintReport(files=(result,))
+        shown = _narrow(report, known, None)
+        fixed = fix_document(raw, shown.files[0].findings, unsafe=unsafe,
+                             relint=lambda text: lint_text(text, "<stdin>", result.kind))
+    except DataError as exc:
+        _fail(str(exc))
+        return
+    if fixed.result is not None:
+        report = LintReport(files=(fixed.result,))
+        shown = _narrow(report, known, None)
+    if dry_run:
+        sys.stdout.write(unified_diff("<stdin>", raw, fixed.raw))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write((codecs.BOM_UTF8 if bom else b"") + fixed.raw.encode("utf-8"))
+        sys.stdout.flush()
+    _report_fixes([FileFix("<stdin>", applied=fixed.applied)], shown, unsafe, dry_run)
+    if write_baseline:
+        shown = _write_baseline(write_baseline, report)
+    if not dry_run:
+        _render(shown, fmt, sys.stderr)
+    _exit(shown, fail_on, error=False)
+
+
+def _write_baseline(path: str, report: LintReport) -> LintReport:
+    """Record ``report`` in the baseline ``path``; return the report as the new baseline shows it
+    (no findings)."""
+    from dataclasses import replace
+
+    from .api import LintReport
+    from .baseline import BaselineError, write
+
+    if report.errors:
+        _fail(f"not writing the baseline {path}: {len(report.errors)} file(s) could not be read")
+    try:
+        count = write(path, report)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise  # not reached: _fail exits
+    files = sum(1 for r in report.files if r.findings)
+    sys.stderr.write(f"ih: wrote {path}: {count} finding{'s' * (count != 1)} in {files} "
+                     f"file{'s' * (files != 1)}\n")
+    return LintReport(files=tuple(replace(r, findings=()) for r in report.files))
+
+
+def _render(report: LintReport, fmt: Format, stream: TextIO) -> None:
     if fmt is Format.human:
         from rich.console import Console
 
         from .formatters import human
 
-        human.render(report, Console(highlight=False))
+        human.render(report, Console(highlight=False, file=stream))
     else:
         import importlib
 
         renderer = importlib.import_module(f"{__package__}.formatters.{fmt.value}")
-        sys.stdout.write(renderer.render(report))
-    if report.errors:
+        stream.write(renderer.render(report))
+
+
+def _exit(report: LintReport, fail_on: FailOn, error: bool) -> None:
+    from .finding import severity_rank
+
+    if error or report.errors:
         raise typer.Exit(EXIT_ERROR)
     if fail_on is not FailOn.never:
         threshold = severity_rank(fail_on.value)
@@ -164,6 +362,12 @@ def version() -> None:
     from . import __version__
 
     typer.echo(f"ih {__version__}")
+
+
+# `ih kit`: structured interview kits (src/inclusive_hiring/kits/cli.py; light to import).
+from .kits.cli import kit as _kit_command  # noqa: E402
+
+app.command("kit")(_kit_command)
 
 
 def main() -> None:

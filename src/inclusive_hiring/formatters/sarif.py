@@ -14,23 +14,20 @@ UTF-16 code units).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
 from ..api import LintReport
 from ..finding import Finding, severity_rank
+from ..fingerprint import FINGERPRINT_KEY, fingerprints
 from . import message_with_replacements
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/inclusive-hiring/ih"
 #: Every rule's ``helpUri`` is this page plus ``#<id>-<name>`` (the heading anchor in docs/rules.md).
 RULES_DOC_URI = "https://github.com/inclusive-hiring/ih/blob/main/docs/rules.md"
-#: The key in ``partialFingerprints``; bump the version if the hashed fields ever change.
-FINGERPRINT_KEY = "ihFingerprint/v1"
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # Words that a plain capitalisation of a rule name would get wrong.
@@ -102,25 +99,6 @@ def artifact_location(path: str) -> dict[str, str]:
     while posix.startswith("./"):
         posix = posix[2:]
     return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
-
-
-def fingerprints(findings: tuple[Finding, ...] | list[Finding]) -> list[str]:
-    """One stable hash per finding of one file, in order.
-
-    sha256 over rule id, path, the match with whitespace collapsed and case folded, and the
-    occurrence index of that (rule, match) pair in the file; no line or column, so the
-    fingerprint survives lines being added or removed elsewhere. Document findings hash an empty
-    match.
-    """
-    seen: Counter[tuple[str, str]] = Counter()
-    out = []
-    for f in findings:
-        text = " ".join((f.match or "").split()).casefold()
-        occurrence = seen[(f.rule_id, text)]
-        seen[(f.rule_id, text)] += 1
-        key = "\x1f".join((f.rule_id, f.path.replace("\\", "/"), text, str(occurrence)))
-        out.append(hashlib.sha256(key.encode("utf-8")).hexdigest()[:16])
-    return out
 
 
 def _rules(findings: list[Finding]) -> tuple[list[dict[str, Any]], dict[str, int]]:

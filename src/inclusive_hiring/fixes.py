@@ -1,0 +1,376 @@
+"""``ih lint --fix``: replace flagged wording with the suggested wording, and nothing else.
+
+Which findings can be fixed (docs/ci.md, "Fixes", says the same for users):
+
+- only span findings (a matched piece of text); document findings are advice;
+- **safe**: the word-list entry has exactly one replacement and is marked ``fix: safe``;
+- **unsafe** (``--unsafe-fixes``): any other span finding whose *first* replacement is usable as
+  text: at most :data:`MAX_WORDS` words and :data:`MAX_CHARS` characters, no sentence punctuation
+  (``. ! ? ; :``), no brackets, quotes, ``<``/``>``, ellipsis or placeholder (a lone ``X``, ``Y``,
+  ``Z``). Longer suggestions are advice ("Describe the work …") and are never applied;
+- the matched span must be plain prose: no Markdown or HTML syntax, code, URL or link target inside
+  it (the span is identical in :func:`inclusive_hiring.markup.mask`'s output), so links, code and
+  emphasis stay intact.
+
+The replacement keeps the match's case: an all-caps match gets an all-caps replacement, a match
+that starts with a capital gets a capitalised replacement ("Salesman" -> "Salesperson"), anything
+else gets the replacement as written. Overlapping fixes are resolved longest first; the losers are
+retried after re-linting (up to :data:`MAX_PASSES` passes, only around text that was just edited),
+so a second ``--fix`` run finds nothing left to change.
+
+Files keep their bytes outside the replaced spans: the byte-order mark and the line endings
+(LF, CRLF, mixed) are preserved, because edits are mapped from the normalised text that findings
+refer to back onto the raw text. Writes are atomic (a temporary file in the same directory, then
+``os.replace``) and keep the file's mode.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import contextlib
+import difflib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .api import LintReport
+from .engine import FileResult
+from .finding import Finding
+
+MAX_WORDS = 4
+MAX_CHARS = 40
+MAX_PASSES = 10
+_NOT_TEXT = re.compile(r"[.!?;:<>…()\[\]{}\"“”‘’\n\r\t]|\b[XYZ]\b")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    rule_id: str = ""
+    safe: bool = True
+
+
+def usable_as_text(replacement: str) -> bool:
+    """Whether a suggested replacement is a phrase that can stand in the text (not advice)."""
+    words = replacement.split()
+    return (0 < len(words) <= MAX_WORDS and len(replacement) <= MAX_CHARS
+            and replacement == replacement.strip() and not _NOT_TEXT.search(replacement))
+
+
+def fix_kind(finding: Finding) -> str | None:
+    """``"safe"``, ``"unsafe"`` or ``None`` (not fixable) for one finding."""
+    if (finding.scope != "span" or finding.start is None or finding.end is None
+            or finding.end <= finding.start or not finding.replacements):
+        return None
+    first = finding.replacements[0]
+    if finding.fix == "safe" and len(finding.replacements) == 1 and first.strip() \
+            and "\n" not in first and "\r" not in first:
+        return "safe"
+    return "unsafe" if usable_as_text(first) else None
+
+
+def keep_case(match: str, replacement: str) -> str:
+    """Give ``replacement`` the case of ``match``: ALL CAPS, Capitalised, or as written."""
+    letters = [c for c in match if c.isalpha()]
+    if not letters:
+        return replacement
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters[0].isupper():
+        for i, c in enumerate(replacement):
+            if c.isalpha():
+                return replacement[:i] + c.upper() + replacement[i + 1:]
+    return replacement
+
+
+def plan(text: str, findings: Iterable[Finding], unsafe: bool = False,
+         kind: str | None = None) -> list[Edit]:
+    """The edits to make, sorted by position and never overlapping.
+
+    A finding is skipped when its span no longer holds its match (the text changed), when the span
+    contains markup, or when it overlaps a longer (or equally long, earlier, safer) fix.
+    """
+    from .markup import kind_of, mask
+
+    candidates: list[Edit] = []
+    masked: str | None = None
+    for f in findings:
+        how = fix_kind(f)
+        if how is None or (how == "unsafe" and not unsafe):
+            continue
+        assert f.start is not None and f.end is not None
+        original = text[f.start:f.end]
+        if f.end > len(text) or (f.match is not None and original != f.match):
+            continue
+        if masked is None:
+            masked = mask(text, kind or kind_of(f.path))
+        if masked[f.start:f.end] != original:
+            continue  # markup inside the span: fixing it would break a link, code or emphasis
+        replacement = keep_case(original, f.replacements[0])
+        if replacement == original:
+            continue
+        candidates.append(Edit(f.start, f.end, replacement, f.rule_id, how == "safe"))
+    candidates.sort(key=lambda e: (-(e.end - e.start), not e.safe, e.start, e.rule_id))
+    chosen: list[Edit] = []
+    starts: list[int] = []
+    for edit in candidates:
+        i = bisect.bisect_left(starts, edit.start)
+        if i > 0 and chosen[i - 1].end > edit.start:
+            continue
+        if i < len(chosen) and chosen[i].start < edit.end:
+            continue
+        chosen.insert(i, edit)
+        starts.insert(i, edit.start)
+    return chosen
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits, from the end backwards so earlier offsets stay valid."""
+    out = text
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        out = out[:edit.start] + edit.replacement + out[edit.end:]
+    return out
+
+
+def apply(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """Apply the fixes of ``findings`` (offsets into ``text``) once: ``(new_text, applied_count)``.
+
+    Safe fixes always; unsafe ones only when ``unsafe``. Pure: nothing is read or written.
+    """
+    edits = plan(text, findings, unsafe)
+    return apply_edits(text, edits), len(edits)
+
+
+def normalise(raw: str) -> str:
+    from .api import normalise_newlines
+
+    return normalise_newlines(raw)
+
+
+def to_raw(raw: str, edits: Sequence[Edit]) -> list[Edit]:
+    """Map edits on the normalised text (``\\r\\n`` counted as one character) onto ``raw``."""
+    if "\r\n" not in raw:
+        return list(edits)
+    crlf: list[int] = []  # normalised offsets of line breaks that are "\r\n" in the raw text
+    at = raw.find("\r\n")
+    while at >= 0:
+        crlf.append(at - len(crlf))
+        at = raw.find("\r\n", at + 2)
+    return [Edit(e.start + bisect.bisect_left(crlf, e.start), e.end + bisect.bisect_left(crlf, e.end),
+                 e.replacement, e.rule_id, e.safe) for e in edits]
+
+
+def _map_regions(regions: list[tuple[int, int]], edits: Sequence[Edit]) -> list[tuple[int, int]]:
+    """Carry (start, end) regions through ``edits`` and add the edited spans themselves."""
+    ordered = sorted(edits, key=lambda e: e.start)
+    new_starts = []
+    delta = 0
+    for e in ordered:
+        new_starts.append(e.start + delta)
+        delta += len(e.replacement) - (e.end - e.start)
+
+    def where(pos: int, right: bool) -> int:
+        shift = 0
+        for e, new_start in zip(ordered, new_starts, strict=True):
+            if e.end <= pos:
+                shift += len(e.replacement) - (e.end - e.start)
+            elif e.start < pos:  # inside an edit: snap to the replacement's edge
+                return new_start + (len(e.replacement) if right else 0)
+            else:
+                break
+        return pos + shift
+
+    mapped = [(where(a, False), where(b, True)) for a, b in regions]
+    mapped.extend((n, n + len(e.replacement)) for e, n in zip(ordered, new_starts, strict=True))
+    return mapped
+
+
+def _touches(f: Finding, regions: Sequence[tuple[int, int]]) -> bool:
+    return f.start is not None and f.end is not None and any(
+        f.start <= b and f.end >= a for a, b in regions)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The outcome of fixing one document."""
+
+    raw: str                      # the new raw text (line endings as in the input)
+    applied: int                  # number of replacements made
+    result: FileResult | None     # the lint of the fixed text; None when nothing was applied
+
+
+def fix_document(raw: str, findings: Sequence[Finding], *, unsafe: bool,
+                 relint: Callable[[str], FileResult], max_passes: int = MAX_PASSES) -> Fixed:
+    """Fix ``findings`` (offsets into the normalised ``raw``) and re-lint, repeating around the
+    edited text until nothing more changes, so one run leaves nothing fixable behind."""
+    applied = 0
+    result: FileResult | None = None
+    regions: list[tuple[int, int]] = []
+    candidates: Sequence[Finding] = findings
+    for _ in range(max_passes):
+        norm = normalise(raw)
+        edits = plan(norm, candidates, unsafe)
+        if not edits:
+            break
+        raw = apply_edits(raw, to_raw(raw, edits))
+        applied += len(edits)
+        regions = _map_regions(regions, edits)
+        result = relint(normalise(raw))
+        candidates = [f for f in result.findings if _touches(f, regions)]
+    return Fixed(raw=raw, applied=applied, result=result)
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """What ``--fix`` did (or, with ``--dry-run``, would do) to one file."""
+
+    path: str
+    before: str = ""
+    after: str = ""
+    applied: int = 0
+    result: FileResult | None = None
+    error: str | None = None
+
+
+def read_document(path: str) -> tuple[str | None, bool, str | None]:
+    """(raw text with its line endings, had a byte-order mark, error) for a path or ``-``."""
+    from .api import decode_text, read_bytes
+
+    data, error = read_bytes(path)
+    if data is None:
+        return None, False, error
+    text, error = decode_text(data)
+    return text, data.startswith(codecs.BOM_UTF8), error
+
+
+def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str = "auto",
+             write: bool = True) -> FileFix:
+    """Fix one file in place (atomically), or only compute the change when ``write`` is false.
+
+    The file is left untouched when it cannot be read, changed since it was linted, is read-only
+    or is not a regular file; ``error`` then says why in one line.
+    """
+    from .api import lint_text
+
+    raw, bom, error = read_document(path)
+    if raw is None:
+        return FileFix(path, error=error)
+    norm = normalise(raw)
+    if any(f.start is not None and f.end is not None and f.match is not None
+           and norm[f.start:f.end] != f.match for f in findings):
+        return FileFix(path, error="changed since it was linted; not fixed")
+    if write:
+        problem = _not_writable(path)
+        if problem:
+            return FileFix(path, error=problem)
+    fixed = fix_document(raw, findings, unsafe=unsafe,
+                         relint=lambda text: lint_text(text, path, kind))
+    if not fixed.applied:
+        return FileFix(path, before=raw, after=raw)
+    if write:
+        data = (codecs.BOM_UTF8 if bom else b"") + fixed.raw.encode("utf-8")
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            return FileFix(path, error=f"cannot write: {exc.strerror or exc}; not fixed")
+    return FileFix(path, before=raw, after=fixed.raw, applied=fixed.applied, result=fixed.result)
+
+
+def _not_writable(path: str) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file; not fixed"
+    # Checked by mode as well as by access(): root may write anywhere, but a file someone made
+    # read-only is meant to stay as it is.
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        return "read-only file; not fixed"
+    return None
+
+
+def write_atomic(path: str, data: bytes, must_exist: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically: a temporary file in the same directory, flushed
+    to disk, then ``os.replace``. An existing file keeps its mode (and owner, where allowed); a
+    symbolic link is followed, so the link stays a link."""
+    target = os.path.realpath(path)
+    try:
+        st: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        if must_exist:
+            raise
+        st = None
+    fd, tmp = tempfile.mkstemp(prefix=".ih-", suffix=".tmp", dir=os.path.dirname(target) or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):
+                    os.chown(tmp, st.st_uid, st.st_gid)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff of one file (``a/PATH`` and ``b/PATH`` for relative paths, so ``git apply``
+    and ``patch -p1`` accept it); empty when nothing changed."""
+    if before == after:
+        return ""
+    posix = path.replace(os.sep, "/")
+    old, new = (posix, posix) if os.path.isabs(path) or posix.startswith("<") \
+        else (f"a/{posix}", f"b/{posix}")
+    out = []
+    for line in difflib.unified_diff(_LINES.findall(before), _LINES.findall(after), old, new):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: bool = True,
+               only: LintReport | None = None) -> tuple[LintReport, list[FileFix]]:
+    """Fix the findings of ``report``, or of ``only`` (the same files with fewer findings, as
+    ``--baseline``/``--diff`` leave them) when given.
+
+    Returns ``report`` with each fixed file's result replaced by the lint of its fixed text (all its
+    findings, unfiltered), and one :class:`FileFix` per file that had something to fix.
+    """
+    files = list(report.files)
+    targets = (only or report).files
+    done: list[FileFix] = []
+    for i, result in enumerate(targets):
+        if result.error or not any(
+                (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe) for f in result.findings):
+            continue
+        outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
+                           write=write)
+        done.append(outcome)
+        if outcome.result is not None:
+            files[i] = outcome.result
+    return LintReport(files=tuple(files)), done
+
+
+def fixable_count(report: LintReport, unsafe: bool) -> int:
+    """How many findings of ``report`` a ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) would
+    try to fix."""
+    return sum(1 for f in report.findings
+               if (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe))
