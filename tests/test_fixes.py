@@ -109,10 +109,20 @@ def test_keep_case(match, replacement, expected):
 
 
 def test_overlapping_fixes_prefer_the_longest():
-    text = "A recent college graduate."
+    text = "The recent college graduate."
     findings = [finding(text, "college graduate", ("graduate",), fix=None, rule_id="IH201"),
-                finding(text, "recent college graduate", ("entry-level",), fix=None, rule_id="IH201")]
-    assert apply(text, findings, unsafe=True) == ("A entry-level.", 1)
+                finding(text, "recent college graduate", ("new starter",), fix=None, rule_id="IH201")]
+    assert apply(text, findings, unsafe=True) == ("The new starter.", 1)
+
+
+def test_unsafe_fixes_keep_the_article_right_and_never_swap_in_a_pronoun():
+    text = "We want an aggressive closer. He or she has a quota."
+    findings = [finding(text, "aggressive", ("proactive",), fix=None, rule_id="IH102"),
+                finding(text, "He or she", ("you",), fix=None, rule_id="IH111")]
+    assert apply(text, findings, unsafe=True) == (text, 0)
+    text = "We want a bold closer."
+    assert apply(text, [finding(text, "bold", ("proactive",), fix=None, rule_id="IH102")],
+                 unsafe=True) == ("We want a proactive closer.", 1)
 
 
 def test_stale_finding_is_skipped():

@@ -78,6 +78,24 @@ def fix_kind(finding: Finding) -> str | None:
     return "unsafe" if usable_as_text(first) else None
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(a|an)\s+\Z", re.I)
+#: A bare pronoun changes the verb it governs ("he or she has" -> "you has"): never an unsafe fix.
+_PRONOUNS = {"you", "they", "them", "their", "your", "we", "us", "our", "one"}
+
+
+def _reads_well(text: str, start: int, replacement: str) -> bool:
+    """Guards for unsafe fixes, which swap in the first suggestion without knowing the grammar:
+    keep "a"/"an" right (the article outside the span is never edited) and never swap a pronoun."""
+    if replacement.lower() in _PRONOUNS:
+        return False
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    if article:
+        vowel = replacement[:1].lower() in "aeiou"
+        if (article.group(1).lower() == "an") != vowel:
+            return False
+    return True
+
+
 def keep_case(match: str, replacement: str) -> str:
     """Give ``replacement`` the case of ``match``: ALL CAPS, Capitalised, or as written."""
     letters = [c for c in match if c.isalpha()]
@@ -117,6 +135,8 @@ def plan(text: str, findings: Iterable[Finding], unsafe: bool = False,
             continue  # markup inside the span: fixing it would break a link, code or emphasis
         replacement = keep_case(original, f.replacements[0])
         if replacement == original:
+            continue
+        if how == "unsafe" and not _reads_well(text, f.start, replacement):
             continue
         candidates.append(Edit(f.start, f.end, replacement, f.rule_id, how == "safe"))
     candidates.sort(key=lambda e: (-(e.end - e.start), not e.safe, e.start, e.rule_id))
