@@ -147,41 +147,60 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
     return out
 
 
+#: The configuration resolver of the running ``lint_paths`` call (forked workers inherit it).
+_resolver: Any = None
+
+
 def lint_file(path: str, kind: str = "auto") -> FileResult:
     from .engine import get_engine
 
     text, error = read_text(path)
     if error is not None or text is None:
         return _error("<stdin>" if path == STDIN else path, error or "unreadable")
+    shown = "<stdin>" if path == STDIN else path
     try:
-        return get_engine().lint(text, "<stdin>" if path == STDIN else path, kind)
+        if _resolver is None:
+            return get_engine().lint(text, shown, kind)
+        config = _resolver.for_file(path)
+        return get_engine(_resolver.base().entries).lint(text, shown, kind, config)
     except RecursionError:  # pragma: no cover - pathological nesting
         return _error(path, "document too deeply nested to lint")
 
 
 def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1,
-               kind: str = "auto") -> LintReport:
+               kind: str = "auto", config: Any = None) -> LintReport:
     """Lint files and directories (recursively); ``-`` reads standard input. ``kind``: see
-    :func:`lint_text`."""
+    :func:`lint_text`. ``config``: a :class:`~inclusive_hiring.config.ConfigResolver` (each file
+    gets the configuration that applies to it; its ``exclude:`` globs skip files), or None for the
+    package defaults."""
+    global _resolver
     from .engine import get_engine
 
     targets = expand_paths(paths, exclude)
-    get_engine()  # build once in this process; forked workers inherit it
+    if config is not None:
+        targets = [(p, err) for p, err in targets
+                   if err is not None or p == STDIN or not config.for_file(p).is_excluded(p)]
+    extra = config.base().entries if config is not None else ()
+    get_engine(extra)  # build once in this process; forked workers inherit it
     todo = [p for p, err in targets if err is None]
     results: dict[str, FileResult] = {}
-    if jobs > 1 and len(todo) >= 2 * jobs and STDIN not in todo and _can_fork():
-        import multiprocessing
+    _resolver = config
+    try:
+        if jobs > 1 and len(todo) >= 2 * jobs and STDIN not in todo and _can_fork():
+            import multiprocessing
 
-        # Build spaCy and every matcher once, here: the forked workers share them.
-        get_engine().warm_up()
+            # Build spaCy and every matcher once, here: the forked workers share them.
+            get_engine(extra).warm_up()
 
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            work = functools.partial(lint_file, kind=kind)
-            for result_path, result in zip(todo, pool.imap(work, todo, chunksize=8), strict=False):
-                results[result_path] = result
-    else:
-        for p in todo:
-            results[p] = lint_file(p, kind)
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                work = functools.partial(lint_file, kind=kind)
+                for result_path, result in zip(todo, pool.imap(work, todo, chunksize=8), strict=False):
+                    results[result_path] = result
+        else:
+            for p in todo:
+                results[p] = lint_file(p, kind)
+    finally:
+        _resolver = None
     ordered = [results[p] if err is None else _error(p, err) for p, err in targets]
     return LintReport(files=tuple(ordered))
 

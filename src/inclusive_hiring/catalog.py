@@ -32,7 +32,10 @@ QUESTION_CATEGORIES: tuple[str, ...] = (
     *(f"poor-practice:{p}" for p in POOR_PRACTICES),
     "interview-structure",
 )
-CATEGORIES: tuple[str, ...] = (*POSTING_CATEGORIES, *QUESTION_CATEGORIES)
+#: Rules about ih's own configuration and directives: organization terms and house style from
+#: .ih.yaml (docs/configuration.md), inline suppression directives (docs/suppressions.md).
+META_CATEGORIES: tuple[str, ...] = ("organization", "suppression")
+CATEGORIES: tuple[str, ...] = (*POSTING_CATEGORIES, *QUESTION_CATEGORIES, *META_CATEGORIES)
 KINDS: tuple[str, ...] = ("posting", "questions")
 
 CONSTRAINT_KEYS: tuple[str, ...] = (

@@ -105,8 +105,14 @@ def lint(
         "--diff", metavar="REF",
         help="Report only findings on lines changed since the git revision REF (the working tree "
              "against REF; untracked files count as changed).")] = None,
+    config: Annotated[str | None, typer.Option(
+        "--config", metavar="FILE",
+        help="A configuration file, layered over the .ih.yaml found next to each file "
+             "(docs/configuration.md).")] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore .ih.yaml / .ih.yml files found on the way up.")] = False,
 ) -> None:
-    """Lint job postings (.md, .markdown, .txt, .html) and report findings."""
+    """Lint job postings (.md, .markdown, .txt, .html) and interview questions; report findings."""
     from .api import STDIN, lint_paths
     from .yamlio import DataError
 
@@ -122,7 +128,9 @@ def lint(
     workers = jobs or (os.cpu_count() or 1)
     targets = _changed_targets(paths, exclude or (), changes) if changes is not None else paths
     try:
-        report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value)
+        resolver = _config_resolver(paths, config, no_config)
+        report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value,
+                            config=resolver)
     except DataError as exc:
         _fail(str(exc))
         return
@@ -144,6 +152,21 @@ def lint(
     if not dry_run:
         _render(shown, fmt, sys.stdout)
     _exit(shown, fail_on, error=bool(report.errors) or fix_failed)
+
+
+def _config_resolver(paths: list[str], config: str | None, no_config: bool):  # type: ignore[no-untyped-def]
+    """A resolver when a configuration applies (given, or found above a linted path), else None:
+    without one, no configuration code or YAML is loaded at all."""
+    from pathlib import Path
+
+    from .config import ConfigResolver, discover
+
+    if config is None and (no_config or not any(
+            discover(Path.cwd() if p == "-" else Path(p)) for p in paths)):
+        return None
+    resolver = ConfigResolver(config, no_config=no_config)
+    resolver.base()  # a broken configuration is reported here, before any output
+    return resolver
 
 
 def _lint_option_problem(paths: list[str], fix: bool, unsafe_fixes: bool, dry_run: bool,
@@ -354,6 +377,46 @@ def rule(rule_id: Annotated[str, typer.Argument(help="A rule id (IH110) or name.
         return
     entries = [e for e in catalog.entries.values() if e.rule_id == found.id]
     Console().print(Markdown(rule_section(found, entries)))
+
+
+@app.command()
+def init(directory: Annotated[str, typer.Argument(help="Where to write .ih.yaml.")] = ".") -> None:
+    """Write a commented starter .ih.yaml (never overwrites an existing configuration)."""
+    from .config import write_starter
+    from .yamlio import DataError
+
+    try:
+        written = write_starter(directory)
+    except DataError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"wrote {written}")
+
+
+config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(
+    path: Annotated[str, typer.Argument(help="A file or folder: show the configuration for it.")] = ".",
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config")] = False,
+    changed: Annotated[bool, typer.Option("--changed", help="Only values that differ from the "
+                                                            "package defaults.")] = False,
+) -> None:
+    """The effective configuration, each value with where it came from."""
+    from pathlib import Path
+
+    from .config import ConfigResolver, render_show
+    from .yamlio import DataError
+
+    try:
+        resolver = ConfigResolver(config, no_config=no_config)
+        effective = resolver.for_file(path) if Path(path).is_file() else resolver.base(path)
+        sys.stdout.write(render_show(effective, only_changed=changed))
+    except DataError as exc:
+        _fail(str(exc))
 
 
 @app.command()

@@ -24,6 +24,8 @@ class Context:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    #: where the organization hires (``jurisdictions:`` in its configuration)
+    jurisdictions: tuple[str, ...] = ()
 
     def option(self, rule_id: str, key: str) -> Any:
         configured = self.options.get(rule_id, {})

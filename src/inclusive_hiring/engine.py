@@ -12,6 +12,8 @@ from .finding import Finding
 from .markup import kind_of, prepare
 
 if TYPE_CHECKING:
+    from .catalog import Entry
+    from .config import Config
     from .index import CatalogIndex
     from .matching import Matchers
 
@@ -104,14 +106,19 @@ class Engine:
                      severity=entry.severity, source=entry.source,
                      fix="safe" if entry.fix_safe else None)
 
-    def lint(self, text: str, path: str, kind: str = "auto") -> FileResult:
-        """Lint one document; ``kind`` is ``posting``, ``questions`` or ``auto`` (detect it)."""
+    def lint(self, text: str, path: str, kind: str = "auto", config: Config | None = None) -> FileResult:
+        """Lint one document; ``kind`` is ``posting``, ``questions`` or ``auto`` (detect it).
+        ``config`` (the file's effective configuration) sets options, disables or re-grades rules,
+        accepts phrases; inline ``<!-- ih-... -->`` directives apply with or without it."""
         from .questions import detect_kind
+        from .suppressions import process
 
         prepared = prepare(text, kind_of(path))
         kind = detect_kind(prepared, kind)
+        options = {**self.options, **config.rule_options} if config is not None else self.options
         ctx = Context(path=path, prepared=prepared, rules=self.index.rules, data=self.index.data,
-                      extras=self.index.extras, options=self.options)
+                      extras=self.index.extras, options=options,
+                      jurisdictions=config.jurisdictions if config is not None else ())
         self._span_findings(ctx, kind)
         for check in self.checks[kind]:
             check(ctx)
@@ -119,12 +126,14 @@ class Engine:
         if kind == "questions":
             metrics["gender_coding"] = empty_metrics()["gender_coding"]
         metrics.update({k: v for k, v in ctx.metrics.items() if not k.startswith("_")})
-        return FileResult(path=path, kind=kind, findings=tuple(sorted(ctx.findings)),
-                          metrics=metrics)
+        findings = process(ctx.findings, prepared.original, path, self.index.rules, config)
+        return FileResult(path=path, kind=kind, findings=tuple(sorted(findings)), metrics=metrics)
 
 
 @functools.cache
-def get_engine() -> Engine:
+def get_engine(extra: tuple[Entry, ...] = ()) -> Engine:
+    """The engine for the shipped word lists plus ``extra`` entries (a configuration's ``terms:``
+    and ``prefer:``); built once per process for each set."""
     from .index import load_index
 
-    return Engine(load_index())
+    return Engine(load_index(extra=extra))

@@ -474,20 +474,25 @@ def _write_cache(path: Path, index: CatalogIndex) -> None:
         pass  # a cache we cannot write only costs time
 
 
-def load_index(directory: Path | None = None) -> CatalogIndex:
-    """The compiled index of the word lists in ``directory`` (default: the shipped ones)."""
+def load_index(directory: Path | None = None, extra: tuple[Entry, ...] = ()) -> CatalogIndex:
+    """The compiled index of the word lists in ``directory`` (default: the shipped ones), plus
+    ``extra`` entries (an organization's ``terms:`` and ``prefer:``), cached on both."""
     from .catalog import load_catalog, wordlist_dir, wordlist_files
 
     directory = directory or wordlist_dir()
     files = wordlist_files(directory)
-    digest = digest_of(files)
+    digest = digest_of(files, repr(sorted((e.id, repr(e)) for e in extra)).encode() if extra else b"")
     where = cache_dir()
     path = where / f"index-{digest}.pickle" if where else None
     if path is not None:
         cached = _read_cache(path, digest)
         if cached is not None:
             return cached
-    index = build_index(load_catalog(directory), digest)
+    catalog = load_catalog(directory)
+    if extra:
+        catalog = Catalog(rules=catalog.rules, entries={**catalog.entries, **{e.id: e for e in extra}},
+                          data=catalog.data)
+    index = build_index(catalog, digest)
     if path is not None:
         _write_cache(path, index)
     return index

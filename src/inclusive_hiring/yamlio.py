@@ -50,8 +50,16 @@ class LineList(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
+#: The only tags a data or configuration file may use (all implicit in plain YAML).
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                        ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
+
+
 def _construct(node: Any, path: str) -> Any:
     yaml, _, scalars = _yaml()
+    if node.tag not in _PLAIN_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise DataError(path, node.start_mark.line + 1, f"unsupported YAML tag '{tag}'")
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line = node.start_mark.line + 1
