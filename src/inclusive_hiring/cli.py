@@ -159,11 +159,13 @@ def _config_resolver(paths: list[str], config: str | None, no_config: bool):  # 
     without one, no configuration code or YAML is loaded at all."""
     from pathlib import Path
 
-    from .config import ConfigResolver, discover
+    from .discovery import discover
 
     if config is None and (no_config or not any(
             discover(Path.cwd() if p == "-" else Path(p)) for p in paths)):
         return None
+    from .config import ConfigResolver
+
     resolver = ConfigResolver(config, no_config=no_config)
     resolver.base()  # a broken configuration is reported here, before any output
     return resolver

@@ -33,6 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .catalog import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
+from .discovery import CONFIG_NAMES, discover
 from .finding import SEVERITIES, Finding
 from .selectors import Selection, resolve, suggest, unknown_message
 from .yamlio import DataError, LineDict, LineList, load_yaml_file
@@ -40,7 +41,6 @@ from .yamlio import DataError, LineDict, LineList, load_yaml_file
 if TYPE_CHECKING:
     from .jurisdictions import Jurisdiction
 
-CONFIG_NAMES: tuple[str, ...] = (".ih.yaml", ".ih.yml")
 PRESETS: tuple[str, ...] = ("recommended", "strict", "relaxed")
 TOP_KEYS: tuple[str, ...] = ("extends", "rules", "terms", "accept", "prefer", "jurisdictions", "exclude",
                              "overrides", "kits")
@@ -823,24 +823,6 @@ def _cli_layer(overrides: Mapping[str, Any], rules: Mapping[str, Rule], entry_id
 
 
 # --------------------------------------------------------------------------- discovery
-
-def discover(start: Path) -> Path | None:
-    """The nearest ``.ih.yaml`` / ``.ih.yml`` at or above ``start`` (a file or folder), stopping at
-    the folder that holds ``.git`` (the repository root) or at the filesystem root."""
-    folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
-        folder = folder.parent
-    for current in (folder, *folder.parents):
-        found = [current / name for name in CONFIG_NAMES if (current / name).is_file()]
-        if len(found) > 1:
-            raise DataError(found[1], None, f"both {CONFIG_NAMES[0]} and {CONFIG_NAMES[1]} are here; "
-                                            "keep one")
-        if found:
-            return found[0]
-        if (current / ".git").exists():
-            return None
-    return None
-
 
 # --------------------------------------------------------------------------- merging
 

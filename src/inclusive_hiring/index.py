@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .catalog import Catalog, Entry, Rule
 
@@ -59,8 +59,7 @@ class CompiledEntry:
     constraints: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     """What a line must contain for one term or pattern of an entry to match on it: for each
     required token, one of its plain words, or one of its other forms ("ivy+", "b.a", "110") as a
     substring of the lower-cased line."""
@@ -71,6 +70,7 @@ class Need:
     #: requirements that also accept a substring
     mixed: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
+    # A NamedTuple, not a dataclass: the index holds thousands and unpickles them at start-up.
     def met(self, words: set[str], lower: str) -> bool:
         for required in self.plain:
             if words.isdisjoint(required):
@@ -446,12 +446,21 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
 
 
 def _read_cache(path: Path, digest: str) -> CatalogIndex | None:
+    import gc
+
+    # Unpickling creates tens of thousands of small objects; the cyclic garbage collector would
+    # walk them several times over (it doubles the load time) and there is no garbage to find.
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as handle:
             index = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
             ValueError, IndexError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
     if not isinstance(index, CatalogIndex) or getattr(index, "digest", None) != digest:
         return None
     return index
