@@ -61,3 +61,18 @@ def test_directive_in_a_text_file_is_not_linted_as_prose(lint):
     result = lint(text, "job.txt", "posting")
     assert [f.rule_id for f in result.findings if f.scope == "span"] == ["IH510"]
     assert result.metrics["words"] == 8
+
+
+def test_kit_uses_the_configured_templates_dir(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "job.md").write_text(POSTING, encoding="utf-8")
+    custom = tmp_path / "house-templates" / "kit"  # the package's layout: templates/kit/...
+    custom.mkdir(parents=True)
+    (custom / "candidate.md.j2").write_text("# Welcome from ACME\n\nWe look forward to meeting you.\n",
+                                            encoding="utf-8")
+    (tmp_path / ".ih.yaml").write_text("kits:\n  templates_dir: house-templates\n", encoding="utf-8")
+    made = ih("kit", "--from", "job.md", "--out", "kit", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    candidate = (tmp_path / "kit" / "50-candidate.md").read_text(encoding="utf-8")
+    assert candidate.startswith("# Welcome from ACME")
+    assert "Welcome from ACME" not in (tmp_path / "kit" / "00-plan.md").read_text(encoding="utf-8")

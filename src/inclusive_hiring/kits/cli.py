@@ -93,7 +93,9 @@ def _run(spec: str | None, posting: str | None, out: str | None, fmt: str, force
     from . import KitError
     from .build import library_for
 
-    library = library_for(competencies)
+    extra, configured_templates = _from_config(spec, posting)
+    templates_dir = templates_dir or configured_templates
+    library = library_for(competencies, extra)
     if list_only:
         width = max(len(cid) for cid in library)
         for comp in library.values():
@@ -114,6 +116,25 @@ def _run(spec: str | None, posting: str | None, out: str | None, fmt: str, force
         _from_posting(posting, out_dir, fmt, force, library, templates_dir)
     else:
         _from_spec(Path(spec or ""), out_dir, fmt, force, library, templates_dir)
+
+
+def _from_config(spec: str | None, posting: str | None) -> tuple[dict, Path | None]:
+    """The ``kits:`` settings (competencies, templates_dir) of the .ih.yaml that applies to the
+    spec or posting (found walking up from it, or from the current folder)."""
+    from ..discovery import discover
+
+    start = Path(posting or (spec if spec and spec != "init" else "") or ".")
+    if discover(start) is None:
+        return {}, None
+    from ..config import load_config
+    from ..yamlio import DataError
+
+    try:
+        kits = load_config(start=start).kits
+    except DataError as exc:
+        _fail(str(exc))
+        raise
+    return dict(kits.competencies), kits.templates_dir
 
 
 def _init(target: Path, library, templates_dir: Path | None) -> None:
