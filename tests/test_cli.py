@@ -21,19 +21,8 @@ CONCISE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<rule>IH\d{3
                      r"\[(?P<severity>error|warning|info)\] (?P<message>\S.*)$")
 
 # Only document-level info findings (the posting is short): nothing at warning or above.
-CLEAN = """# Data Analyst
-
-You will build reports that help our nurses plan shifts. You will work with a small team and
-share your findings each week.
-
-- Build and maintain weekly dashboards for the clinical teams.
-- Answer questions from managers about staffing trends.
-
-The salary range for this role is $70,000 - $85,000 per year, with health cover and paid leave.
-
-We are an equal opportunity employer and welcome applicants of every background.
-If you need an accommodation at any stage of hiring, contact jobs@example.org.
-"""
+# A short posting with nothing to flag (shared with other tests).
+CLEAN = (Path(__file__).parent / "fixtures" / "clean-posting.md").read_text(encoding="utf-8")
 WARNING_ONLY = CLEAN + "\nWe hire coding ninjas.\n"   # IH510 is a warning
 ERROR = CLEAN + "\nWe need a salesman.\n"             # IH110 is an error
 

@@ -256,19 +256,8 @@ def test_cli_fix_writes_and_reports_what_remains(tmp_path):
     assert "ih: fixed 0 findings" in again.stderr
 
 
-CLEAN = """# Data Analyst
-
-You will build reports that help our nurses plan shifts. You will work with a small team and
-share your findings each week.
-
-- Build and maintain weekly dashboards for the clinical teams.
-- Answer questions from managers about staffing trends.
-
-The salary range for this role is $70,000 - $85,000 per year, with health cover and paid leave.
-
-We are an equal opportunity employer and welcome applicants of every background.
-If you need an accommodation at any stage of hiring, contact jobs@example.org.
-"""
+# A short posting with nothing to flag (shared with other tests).
+CLEAN = (Path(__file__).parent / "fixtures" / "clean-posting.md").read_text(encoding="utf-8")
 
 
 def test_cli_exit_code_after_fixing_everything(tmp_path):

@@ -26,19 +26,8 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 pytestmark = pytest.mark.network
 
-CLEAN = """# Data Analyst
-
-You will build reports that help our nurses plan shifts. You will work with a small team and
-share your findings each week.
-
-- Build and maintain weekly dashboards for the clinical teams.
-- Answer questions from managers about staffing trends.
-
-The salary range for this role is $70,000 - $85,000 per year, with health cover and paid leave.
-
-We are an equal opportunity employer and welcome applicants of every background.
-If you need an accommodation at any stage of hiring, contact jobs@example.org.
-"""
+# A short posting with nothing to flag (shared with other tests).
+CLEAN = (Path(__file__).parent / "fixtures" / "clean-posting.md").read_text(encoding="utf-8")
 
 
 def _git(*args: str, cwd: Path) -> str:

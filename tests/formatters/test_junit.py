@@ -17,19 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "job-posting.md"
 
 # Only document-level info findings: nothing at warning or above (the same text as tests/test_cli.py).
-CLEAN = """# Data Analyst
-
-You will build reports that help our nurses plan shifts. You will work with a small team and
-share your findings each week.
-
-- Build and maintain weekly dashboards for the clinical teams.
-- Answer questions from managers about staffing trends.
-
-The salary range for this role is $70,000 - $85,000 per year, with health cover and paid leave.
-
-We are an equal opportunity employer and welcome applicants of every background.
-If you need an accommodation at any stage of hiring, contact jobs@example.org.
-"""
+# A short posting with nothing to flag (shared with other tests).
+CLEAN = (Path(__file__).parents[1] / "fixtures" / "clean-posting.md").read_text(encoding="utf-8")
 
 
 def _junit(paths: list[str]) -> tuple[str, ET.Element]:
