@@ -78,9 +78,9 @@ def test_rule_examples_fire_and_instead_is_clean(catalog, lint):
     for rule in catalog.rules.values():
         if rule.scope != "span":
             continue
-        fired = {f.rule_id for f in lint(rule.example, "e.txt").findings}
+        fired = {f.rule_id for f in lint(rule.example, "e.txt", rule.kind).findings}
         assert rule.id in fired, f"{rule.id} example does not fire: {rule.example!r}"
-        clean = {f.rule_id for f in lint(rule.instead, "e.txt").findings}
+        clean = {f.rule_id for f in lint(rule.instead, "e.txt", rule.kind).findings}
         assert rule.id not in clean, f"{rule.id} 'instead' text fires: {rule.instead!r}"
 
 
