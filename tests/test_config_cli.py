@@ -76,3 +76,18 @@ def test_kit_uses_the_configured_templates_dir(tmp_path):
     candidate = (tmp_path / "kit" / "50-candidate.md").read_text(encoding="utf-8")
     assert candidate.startswith("# Welcome from ACME")
     assert "Welcome from ACME" not in (tmp_path / "kit" / "00-plan.md").read_text(encoding="utf-8")
+
+
+def test_salary_history_questions_follow_the_configured_jurisdictions(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "questions.md").write_text(
+        "---\nkind: questions\n---\n- What is your current salary?\n"
+        "- Tell me about a time you disagreed with a decision.\n", encoding="utf-8")
+    plain = ih("lint", "questions.md", "-f", "concise", cwd=tmp_path).stdout
+    assert "IH920 [error]" in plain
+    (tmp_path / ".ih.yaml").write_text("jurisdictions: [US-CO]\n", encoding="utf-8")
+    banned = ih("lint", "questions.md", "-f", "concise", cwd=tmp_path).stdout
+    assert "IH920 [error]" in banned and "Banned in Colorado (US-CO)." in banned
+    (tmp_path / ".ih.yaml").write_text("jurisdictions: [US-NC]\n", encoding="utf-8")
+    allowed = ih("lint", "questions.md", "-f", "concise", cwd=tmp_path).stdout
+    assert "IH920 [warning]" in allowed and "No ban applies in" in allowed

@@ -120,6 +120,8 @@ class Engine:
                       extras=self.index.extras, options=options,
                       jurisdictions=config.jurisdictions if config is not None else ())
         self._span_findings(ctx, kind)
+        if kind == "questions" and ctx.jurisdictions:
+            _salary_history_by_jurisdiction(ctx)
         for check in self.checks[kind]:
             check(ctx)
         metrics: dict[str, Any] = {"words": len(ctx.words), "reading_grade": None}
@@ -128,6 +130,27 @@ class Engine:
         metrics.update({k: v for k, v in ctx.metrics.items() if not k.startswith("_")})
         findings = process(ctx.findings, prepared.original, path, self.index.rules, config)
         return FileResult(path=path, kind=kind, findings=tuple(sorted(findings)), metrics=metrics)
+
+
+def _salary_history_by_jurisdiction(ctx: Context) -> None:
+    """Salary-history questions are unlawful only where a ban applies: with ``jurisdictions:`` in
+    the configuration, name the bans, or make the finding a warning where there is none."""
+    from dataclasses import replace
+
+    from .jurisdictions import default_jurisdictions, requirements
+
+    table = default_jurisdictions()
+    bans = requirements(ctx.jurisdictions).salary_history_ban
+    where = ", ".join(f"{table[c].name} ({c})" for c in (bans or ctx.jurisdictions))
+    for i, f in enumerate(ctx.findings):
+        if f.category != "illegal-question:salary-history":
+            continue
+        if bans:
+            ctx.findings[i] = replace(f, message=f"{f.message} Banned in {where}.")
+        else:
+            ctx.findings[i] = replace(f, severity="warning", message=(
+                f"{f.message} No ban applies in {where}, but pay history carries past pay gaps "
+                "forward; ask for expectations instead."))
 
 
 @functools.cache
