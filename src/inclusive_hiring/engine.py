@@ -111,7 +111,6 @@ class Engine:
         ``config`` (the file's effective configuration) sets options, disables or re-grades rules,
         accepts phrases; inline ``<!-- ih-... -->`` directives apply with or without it."""
         from .questions import detect_kind
-        from .suppressions import process
 
         prepared = prepare(text, kind_of(path))
         kind = detect_kind(prepared, kind)
@@ -128,7 +127,11 @@ class Engine:
         if kind == "questions":
             metrics["gender_coding"] = empty_metrics()["gender_coding"]
         metrics.update({k: v for k, v in ctx.metrics.items() if not k.startswith("_")})
-        findings = process(ctx.findings, prepared.original, path, self.index.rules, config)
+        findings: list[Finding] = ctx.findings
+        if config is not None or "ih-" in prepared.original:  # else nothing to apply
+            from .suppressions import process
+
+            findings = process(findings, prepared.original, path, self.index.rules, config)
         return FileResult(path=path, kind=kind, findings=tuple(sorted(findings)), metrics=metrics)
 
 
