@@ -440,4 +440,19 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("ih: interrupted\n")
-        sys.exit(130)
+        code: int | str | None = 130
+    except SystemExit as done:
+        code = done.code
+        if isinstance(code, str):  # sys.exit("message") prints the message, as Python would
+            sys.stderr.write(code + "\n")
+            code = 1
+    else:
+        code = 0
+    # Leave without tearing down spaCy and the word-list index object by object (a tenth of a
+    # second for one posting); every file ih writes is already closed and replaced atomically.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said
+        code = code or 1
+    os._exit(code if isinstance(code, int) else 0)
