@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from .fixes import FileFix
     from .gitdiff import Changes
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .exits import fail as _fail
 
 app = typer.Typer(
     name="ih",
@@ -52,11 +53,6 @@ class FailOn(str, Enum):
     warning = "warning"
     info = "info"
     never = "never"
-
-
-def _fail(message: str) -> None:
-    sys.stderr.write(f"ih: error: {message}\n")
-    raise typer.Exit(EXIT_ERROR)
 
 
 def _resolve_format(requested: Format) -> Format:

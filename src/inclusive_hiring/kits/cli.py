@@ -15,7 +15,8 @@ from typing import Annotated
 
 import typer
 
-EXIT_ERROR = 2
+from ..exits import fail as _fail
+
 DEFAULT_OUT = "kit"
 DEFAULT_INIT = "kit.yml"
 _KIT_FILE = re.compile(r"^(00-plan|[1-9]\d?-guide-[a-z0-9-]+|[1-9]\d?-scorecard-[a-z0-9-]+|30-debrief|"
@@ -25,11 +26,6 @@ _KIT_FILE = re.compile(r"^(00-plan|[1-9]\d?-guide-[a-z0-9-]+|[1-9]\d?-scorecard-
 class KitFormat(str, Enum):
     markdown = "markdown"
     html = "html"
-
-
-def _fail(message: str) -> None:
-    sys.stderr.write(f"ih: error: {message}\n")
-    raise typer.Exit(EXIT_ERROR)
 
 
 def _say(message: str) -> None:
@@ -133,7 +129,6 @@ def _from_config(spec: str | None, posting: str | None) -> tuple[dict, Path | No
         kits = load_config(start=start).kits
     except DataError as exc:
         _fail(str(exc))
-        raise
     return dict(kits.competencies), kits.templates_dir
 
 
