@@ -19,6 +19,8 @@ from inclusive_hiring.jurisdictions import (
 )
 from inclusive_hiring.yamlio import DataError
 
+ROOT = Path(__file__).resolve().parents[1]
+
 DOMAIN = Path(__file__).resolve().parents[2] / "shared" / "reference" / "domain.md"
 #: the places the issue and the reference name; every one must be in the table
 REQUIRED_CODES = ("US-CA", "US-CO", "US-NY", "US-NYC", "US-WA", "US-IL", "US-MD", "US-MA", "US-MN", "US-VT",
@@ -131,3 +133,76 @@ def test_a_bad_field_names_its_line(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match=r"j\.yml:\d+: 'what' must be one of"):
         load_jurisdictions(path)
+
+
+# --------------------------------------------------------------------------- rule effects as data
+
+def test_rules_declare_their_jurisdiction_effects():
+    from inclusive_hiring.catalog import default_catalog
+
+    rules = default_catalog().rules
+    facts = {rid: rules[rid].jurisdictions.fact for rid in ("IH701", "IH702", "IH720", "IH721", "IH920")}
+    assert facts == {"IH701": "range-required", "IH702": "open-ended-rejected", "IH720": "salary-history-ban",
+                     "IH721": "salary-history-ban", "IH920": "salary-history-ban"}
+
+
+def test_apply_effects_regrades_only_the_rules_that_declare_one():
+    from inclusive_hiring.catalog import default_catalog
+    from inclusive_hiring.finding import Finding
+    from inclusive_hiring.jurisdictions import apply_effects
+
+    rules = default_catalog().rules
+
+    def finding(rule_id: str) -> Finding:
+        rule = rules[rule_id]
+        return Finding(path="a.md", rule_id=rule_id, rule_name=rule.name, category=rule.category,
+                       severity=rule.severity, scope=rule.scope, message="Message.", rationale="",
+                       source="")
+
+    found = [finding("IH720"), finding("IH510"), finding("IH701")]
+    banned = apply_effects(found, rules, ("US-NYC",))
+    assert [f.severity for f in banned] == ["error", rules["IH510"].severity, "error"]
+    assert banned[0].message == "Message. Banned in New York City (US-NYC), New York State (US-NY)."
+    assert banned[1] is found[1]
+    assert banned[2].message.endswith("required by law in New York City (US-NYC), New York State (US-NY).")
+    elsewhere = apply_effects(found, rules, ("US-AL",))
+    assert elsewhere[0].severity == "warning" and "No ban applies in Alabama (US-AL)" in elsewhere[0].message
+    assert elsewhere[2] is found[2]  # IH701 has no "elsewhere": unchanged
+    # A posting law that is enacted but not yet in force is not applied (Delaware, 2027).
+    assert apply_effects([found[2]], rules, ("US-DE",), on=dt.date(2026, 11, 1))[0] is found[2]
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("jurisdictions: {fact: salary-ban, where: {note: 'In {places}.'}}", "unknown fact 'salary-ban'"),
+    ("jurisdictions: {fact: salary-history-ban, where: {note: 'Banned.'}}", "must name the places"),
+    ("jurisdictions: {fact: salary-history-ban}", "needs 'where'"),
+    ("jurisdictions: {fact: salary-history-ban, where: {severity: fatal, note: '{places}'}}",
+     "unknown severity 'fatal'"),
+    ("jurisdictions: {fact: requires:tipped-wage, wher: {}}", "unknown jurisdictions key 'wher'"),
+])
+def test_a_bad_effect_in_a_word_list_is_a_data_error(tmp_path, block, expected):
+    from inclusive_hiring.catalog import load_catalog
+
+    text = (ROOT / "wordlists" / "salary-history.yml").read_text(encoding="utf-8")
+    start = text.index("    jurisdictions:\n")
+    end = text.index("  - id: IH721")
+    (tmp_path / "salary-history.yml").write_text(text[:start] + "    " + block + "\n" + text[end:],
+                                                 encoding="utf-8")
+    with pytest.raises(DataError, match=expected):
+        load_catalog(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("$60,000 - $150,000", (60000, 150000)),
+    ("$70k-$130k", (70000, 130000)),
+    ("$80 - 140k", (80000, 140000)),
+    ("85,000 to 105,000 USD", (85000, 105000)),
+    ("$25 - $40 per hour", None),
+    ("$25 - $40", None),
+    ("GS-13", None),
+    ("$90,000 - $90,000", None),
+])
+def test_yearly_bounds(text, bounds):
+    from inclusive_hiring.rules.posting_law import yearly_bounds
+
+    assert yearly_bounds(text) == bounds

@@ -151,18 +151,27 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
 _resolver: Any = None
 
 
-def lint_file(path: str, kind: str = "auto") -> FileResult:
+def lint_document(text: str, path: str, kind: str = "auto", config: Any = None) -> FileResult:
+    """Lint ``text`` as the file ``path``, with the configuration that applies to that file when
+    ``config`` (a :class:`~inclusive_hiring.config.ConfigResolver`) is given."""
     from .engine import get_engine
 
+    shown = "<stdin>" if path == STDIN else path
+    if config is None:
+        return get_engine().lint(text, shown, kind)
+    settings = config.for_file(path)
+    engine = get_engine(config.index_entries(path))
+    if not engine.serves(settings):  # pragma: no cover - index_entries covers every override
+        engine = get_engine(settings.entries)
+    return engine.lint(text, shown, kind, settings)
+
+
+def lint_file(path: str, kind: str = "auto") -> FileResult:
     text, error = read_text(path)
     if error is not None or text is None:
         return _error("<stdin>" if path == STDIN else path, error or "unreadable")
-    shown = "<stdin>" if path == STDIN else path
     try:
-        if _resolver is None:
-            return get_engine().lint(text, shown, kind)
-        config = _resolver.for_file(path)
-        return get_engine(_resolver.base().entries).lint(text, shown, kind, config)
+        return lint_document(text, path, kind, _resolver)
     except RecursionError:  # pragma: no cover - pathological nesting
         return _error(path, "document too deeply nested to lint")
 
@@ -180,9 +189,12 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
     if config is not None:
         targets = [(p, err) for p, err in targets
                    if err is not None or p == STDIN or not config.for_file(p).is_excluded(p)]
-    extra = config.base().entries if config is not None else ()
-    get_engine(extra)  # build once in this process; forked workers inherit it
     todo = [p for p, err in targets if err is None]
+    # Build each engine once in this process (one per configuration found); forked workers
+    # inherit them. A broken override is reported here, before any file is linted.
+    engines = dict.fromkeys(config.index_entries(p) for p in todo) if config is not None else {}
+    for extra in engines or [()]:
+        get_engine(extra)
     results: dict[str, FileResult] = {}
     _resolver = config
     try:
@@ -190,7 +202,8 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
             import multiprocessing
 
             # Build spaCy and every matcher once, here: the forked workers share them.
-            get_engine(extra).warm_up()
+            for extra in engines or [()]:
+                get_engine(extra).warm_up()
 
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 work = functools.partial(lint_file, kind=kind)

@@ -43,7 +43,10 @@ CONSTRAINT_KEYS: tuple[str, ...] = (
     "in_sentence_with", "not_in_sentence_with",
 )
 _RULE_KEYS = {"id", "name", "scope", "severity", "summary", "why", "example", "instead", "source",
-              "fix_safety", "options"}
+              "fix_safety", "options", "jurisdictions", "example_config"}
+#: What a rule's ``jurisdictions:`` effect can depend on (see :meth:`Requirements.places`).
+JURISDICTION_FACTS: tuple[str, ...] = ("range-required", "open-ended-rejected", "benefits-required",
+                                       "salary-history-ban")
 _RULE_REQUIRED = ("id", "name", "scope", "severity", "summary", "why", "example", "instead", "source")
 _ENTRY_KEYS = {"id", "rule", "severity", "terms", "patterns", "message", "rationale",
                "replacements", "source", "fix", "compound", "case", *CONSTRAINT_KEYS}
@@ -51,6 +54,18 @@ _ENTRY_REQUIRED = ("id", "rule", "severity", "message", "rationale", "replacemen
 _FILE_KEYS = {"category", "kind", "rules", "entries", "cues", "defaults", "stems", "not_counted"}
 RULE_ID_RE = re.compile(r"^IH\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class JurisdictionEffect:
+    """How a rule's findings change with ``jurisdictions:`` in the configuration: where one of the
+    configured places has ``fact`` (a law), the finding takes ``where``; where none has it,
+    ``elsewhere`` (if given). Each is (severity or None to keep it, a note appended to the message,
+    in which ``{places}`` names the places)."""
+
+    fact: str
+    where: tuple[str | None, str]
+    elsewhere: tuple[str | None, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,10 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     #: the kind of document the rule applies to: ``posting`` or ``questions``
     kind: str = "posting"
+    jurisdictions: JurisdictionEffect | None = None
+    #: the configuration under which ``example`` is flagged (``{"jurisdictions": ["CA-ON"]}``)
+    #: for rules that run only when configured
+    example_config: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -167,7 +186,52 @@ def _load_rule(raw: LineDict, category: str, path: Path) -> Rule:
         example=str(raw["example"]).strip(), instead=str(raw["instead"]).strip(),
         source=_text(raw, "source", path),
         fix_safety=" ".join(str(raw.get("fix_safety", "")).split()), options=dict(options),
+        jurisdictions=_load_effect(raw["jurisdictions"], path) if "jurisdictions" in raw else None,
+        example_config=_example_config(raw, path),
     )
+
+
+def _example_config(raw: LineDict, path: Path) -> dict[str, Any]:
+    value = raw.get("example_config") or {}
+    if not isinstance(value, dict):
+        raise DataError(path, raw.line_of("example_config"), "'example_config' must be a mapping "
+                                                             "(configuration keys, as in .ih.yaml)")
+    return {str(k): v for k, v in value.items()}
+
+
+def _load_effect(raw: Any, path: Path) -> JurisdictionEffect:
+    """A rule's ``jurisdictions: {fact, where: {severity, note}, elsewhere: {...}}``."""
+    from .jurisdictions import REQUIRES
+
+    if not isinstance(raw, LineDict):
+        raise DataError(path, None, "'jurisdictions' must be a mapping with fact, where and elsewhere")
+    _check_keys(raw, {"fact", "where", "elsewhere"}, path, "jurisdictions")
+    fact = raw.get("fact")
+    facts = (*JURISDICTION_FACTS, *(f"requires:{token}" for token in REQUIRES))
+    if fact not in facts:
+        raise DataError(path, raw.line_of("fact"), f"jurisdictions: unknown fact '{fact}' (one of "
+                                                   f"{', '.join(facts)})")
+
+    def outcome(key: str) -> tuple[str | None, str] | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, LineDict):
+            raise DataError(path, raw.line_of(key), f"jurisdictions.{key} must be a mapping of severity and note")
+        _check_keys(value, {"severity", "note"}, path, f"jurisdictions.{key}")
+        severity = value.get("severity")
+        if severity is not None and severity not in SEVERITIES:
+            raise DataError(path, value.line_of("severity"), f"unknown severity '{severity}'")
+        note = " ".join(str(value.get("note", "")).split())
+        if "{places}" not in note:
+            raise DataError(path, value.line_of("note") or value.line,
+                            f"jurisdictions.{key}.note must name the places with {{places}}")
+        return severity, note
+
+    where = outcome("where")
+    if where is None:
+        raise DataError(path, raw.line, "jurisdictions needs 'where'")
+    return JurisdictionEffect(fact=str(fact), where=where, elsewhere=outcome("elsewhere"))
 
 
 def _load_entry(raw: LineDict, category: str, rules: dict[str, Rule], path: Path) -> Entry:

@@ -119,7 +119,8 @@ def lint(
     changes = _changed_lines(diff, paths) if diff else None
     fmt = _resolve_format(output_format)
     if fix and paths == [STDIN]:
-        _lint_fix_stdin(kind.value, fmt, fail_on, unsafe_fixes, dry_run, known, write_baseline)
+        _lint_fix_stdin(kind.value, fmt, fail_on, unsafe_fixes, dry_run, known, write_baseline,
+                        (config, no_config))
         return
     workers = jobs or (os.cpu_count() or 1)
     targets = _changed_targets(paths, exclude or (), changes) if changes is not None else paths
@@ -136,7 +137,7 @@ def lint(
         from .fixes import fix_report
 
         report, done = fix_report(report, unsafe=unsafe_fixes, kind=kind.value, write=not dry_run,
-                                  only=shown)
+                                  only=shown, config=resolver)
         if diff and not dry_run and any(d.applied for d in done):
             changes = _changed_lines(diff, paths)  # the fixes changed lines; ask git again
         shown = _narrow(report, known, changes)
@@ -247,12 +248,13 @@ def _report_fixes(done: list[FileFix], shown: LintReport, unsafe: bool, dry_run:
 
 
 def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_run: bool,
-                    known: dict[str, frozenset[str]] | None, write_baseline: str | None) -> None:
+                    known: dict[str, frozenset[str]] | None, write_baseline: str | None,
+                    config_choice: tuple[str | None, bool]) -> None:
     """``ih lint - --fix``: the fixed text (or with --dry-run the diff) on stdout, the report on
-    stderr."""
+    stderr. The configuration is the one found from the current directory."""
     import codecs
 
-    from .api import LintReport, _error, lint_text, normalise_newlines
+    from .api import STDIN, LintReport, _error, lint_document, normalise_newlines
     from .fixes import FileFix, fix_document, read_document, unified_diff
     from .yamlio import DataError
 
@@ -262,11 +264,12 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
         _render(LintReport(files=(_error("<stdin>", error or "unreadable"),)), fmt, sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     try:
-        result = lint_text(normalise_newlines(raw), "<stdin>", kind)
+        resolver = _config_resolver([STDIN], *config_choice)
+        result = lint_document(normalise_newlines(raw), STDIN, kind, resolver)
         report = LintReport(files=(result,))
         shown = _narrow(report, known, None)
         fixed = fix_document(raw, shown.files[0].findings, unsafe=unsafe,
-                             relint=lambda text: lint_text(text, "<stdin>", result.kind))
+                             relint=lambda text: lint_document(text, STDIN, result.kind, resolver))
     except DataError as exc:
         _fail(str(exc))
         return

@@ -20,13 +20,14 @@ the key and the closest valid name; the CLI prints it and exits 2.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import functools
 import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
@@ -181,6 +182,24 @@ class Config:
         """Every extra word-list entry (organization terms and house style), to compile into the index."""
         return self.terms + self.prefer_entries
 
+    @functools.cached_property
+    def entry_keys(self) -> frozenset[str]:
+        """:attr:`entries` by content (:func:`entry_content_key`)."""
+        return frozenset(entry_content_key(e) for e in self.entries)
+
+    @functools.cached_property
+    def index_entries(self) -> tuple[Entry, ...]:
+        """Every extra entry that any file under these layers may use: the base configuration's,
+        and those that each ``overrides:`` item adds. One index holds them all; the engine then
+        matches, for each file, only the entries of that file's :attr:`entries`."""
+        merged = [_merge(self.layers, self.catalog_rules)]
+        for layer in self.layers:
+            for override in layer.overrides:
+                if override.part.terms or override.part.prefer:
+                    merged.append(_merge(self.layers, self.catalog_rules,
+                                         lambda o, chosen=override: o is chosen))
+        return union_entries(config.entries for config in merged)
+
     def entries_digest(self) -> str:
         """A stable hash of :attr:`entries`, to cache their compiled form next to the shipped index."""
         blob = json.dumps([_entry_key(e) for e in self.entries], sort_keys=True, default=str)
@@ -241,6 +260,35 @@ class Config:
 
     def origin(self, key: str) -> str:
         return self.origins.get(key, PACKAGE_DEFAULT)
+
+
+def entry_content_key(entry: Entry) -> str:
+    """Everything an entry matches and reports, but its id: entries with equal keys behave the same."""
+    fields = [getattr(entry, f.name) for f in dataclasses.fields(entry) if f.name != "id"]
+    return json.dumps(fields, sort_keys=True, default=str)
+
+
+def union_entries(groups: Iterable[Iterable[Entry]]) -> tuple[Entry, ...]:
+    """The distinct entries (by :func:`entry_content_key`) of ``groups``, first seen first. An id
+    that two different entries share (an override redefining a term) gets a ``~2`` suffix on the
+    later one, so that one index can hold both."""
+    seen: set[str] = set()
+    ids: set[str] = set()
+    out: list[Entry] = []
+    for group in groups:
+        for entry in group:
+            key = entry_content_key(entry)
+            if key in seen:
+                continue
+            seen.add(key)
+            if entry.id in ids:
+                n = 2
+                while f"{entry.id}~{n}" in ids:
+                    n += 1
+                entry = replace(entry, id=f"{entry.id}~{n}")
+            ids.add(entry.id)
+            out.append(entry)
+    return tuple(out)
 
 
 def _entry_key(entry: Entry) -> list[Any]:
@@ -838,7 +886,10 @@ def _shipped_entry_ids() -> set[str]:
     return set(default_catalog().entries)
 
 
-def _merge(layers: Sequence[Layer], rules: Mapping[str, Rule], file_path: str | Path | None) -> Config:
+def _merge(layers: Sequence[Layer], rules: Mapping[str, Rule],
+           applies: Callable[[Override], bool] | None = None) -> Config:
+    """Merge ``layers`` in order; each override for which ``applies`` is true is applied right
+    after the layer that defines it (none when ``applies`` is None)."""
     enabled = {rid: True for rid in rules}
     severity: dict[str, str | None] = {rid: None for rid in rules}
     options = {rid: dict(rule.options) for rid, rule in rules.items()}
@@ -892,9 +943,9 @@ def _merge(layers: Sequence[Layer], rules: Mapping[str, Rule], file_path: str | 
 
     for layer in layers:
         apply(layer.part)
-        if file_path is not None:
+        if applies is not None:
             for override in layer.overrides:
-                if override.matches(file_path):
+                if applies(override):
                     apply(override.part)
 
     prefer_entries = _prefer_entries(prefer, prefer_origin, rules, set(terms) | _shipped_entry_ids())
@@ -972,7 +1023,7 @@ def load_config(config_path: str | Path | None = None, *, start: str | Path | No
         layers += _layers_of_file(path, f"--config {config_path}", rules, entry_ids, ())
     if cli_overrides:
         layers += _cli_layer(cli_overrides, rules, entry_ids, Path.cwd())
-    return _merge(layers, rules, None)
+    return _merge(layers, rules)
 
 
 def resolve_for(config: Config, file_path: str | Path) -> Config:
@@ -982,7 +1033,7 @@ def resolve_for(config: Config, file_path: str | Path) -> Config:
         return config
     if not any(o.matches(file_path) for layer in config.layers for o in layer.overrides):
         return config
-    return _merge(config.layers, config.catalog_rules, file_path)
+    return _merge(config.layers, config.catalog_rules, lambda override: override.matches(file_path))
 
 
 class ConfigResolver:
@@ -1013,11 +1064,19 @@ class ConfigResolver:
         found = None if self.no_config else discover(Path(start) if start else Path.cwd())
         return self._load(found)
 
-    def for_file(self, path: str | Path) -> Config:
+    def _source(self, path: str | Path) -> Config:
+        """The configuration found for ``path`` before its overrides."""
         if str(path) in ("-", "<stdin>", "<text>"):
             return self.base()
-        found = None if self.no_config else discover(Path(path))
-        return resolve_for(self._load(found), path)
+        return self._load(None if self.no_config else discover(Path(path)))
+
+    def for_file(self, path: str | Path) -> Config:
+        config = self._source(path)
+        return config if str(path) in ("-", "<stdin>", "<text>") else resolve_for(config, path)
+
+    def index_entries(self, path: str | Path) -> tuple[Entry, ...]:
+        """The extra entries of the index that lints ``path`` (:attr:`Config.index_entries`)."""
+        return self._source(path).index_entries
 
 
 # --------------------------------------------------------------------------- ih config show

@@ -47,11 +47,18 @@ def empty_metrics() -> dict[str, Any]:
 class Engine:
     """Holds the compiled index and the spaCy matchers; build once per process (:func:`get_engine`)."""
 
-    def __init__(self, index: CatalogIndex, options: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(self, index: CatalogIndex, options: dict[str, dict[str, Any]] | None = None,
+                 extra: tuple[Entry, ...] = ()) -> None:
         from .rules import document_checks
 
         self.index = index
         self.options = options or {}
+        #: the configuration entries compiled into ``index``, by id: their content keys
+        self.extra_keys: dict[str, str] = {}
+        if extra:
+            from .config import entry_content_key
+
+            self.extra_keys = {e.id: entry_content_key(e) for e in extra}
         self.checks = {kind: document_checks(kind) for kind in ("posting", "questions")}
         self._matchers: Matchers | None = None
 
@@ -69,12 +76,27 @@ class Engine:
         """Compile every matcher now (before forking workers, so they share the work)."""
         self.matchers.prepare_all()
 
-    def _span_findings(self, ctx: Context, kind: str) -> None:
-        from .matching import candidate_lines
+    def serves(self, config: Config) -> bool:
+        """Whether every configuration entry of ``config`` is compiled into this engine's index."""
+        return config.entry_keys <= set(self.extra_keys.values())
+
+    def _inactive(self, config: Config | None) -> frozenset[str]:
+        """The ids of configuration entries in the index that ``config`` does not use (the terms of
+        ``overrides:`` for other paths)."""
+        if config is None or not self.extra_keys:
+            return frozenset()
+        used = config.entry_keys
+        return frozenset(i for i, key in self.extra_keys.items() if key not in used)
+
+    def _span_findings(self, ctx: Context, kind: str, inactive: frozenset[str] = frozenset()) -> None:
+        from .matching import Line, candidate_lines
 
         normal = ctx.prepared.normal
         lines, words = candidate_lines(normal, self.index, kind)
         ctx.metrics["_words"] = words
+        if inactive:
+            lines = [Line(line.start, line.end, line.entries - inactive) for line in lines
+                     if line.entries - inactive]
         if not lines:
             return
         matchers = self.matchers
@@ -118,11 +140,13 @@ class Engine:
         ctx = Context(path=path, prepared=prepared, rules=self.index.rules, data=self.index.data,
                       extras=self.index.extras, options=options,
                       jurisdictions=config.jurisdictions if config is not None else ())
-        self._span_findings(ctx, kind)
-        if kind == "questions" and ctx.jurisdictions:
-            _salary_history_by_jurisdiction(ctx)
+        self._span_findings(ctx, kind, self._inactive(config))
         for check in self.checks[kind]:
             check(ctx)
+        if ctx.jurisdictions:
+            from .jurisdictions import apply_effects
+
+            ctx.findings[:] = apply_effects(ctx.findings, self.index.rules, ctx.jurisdictions)
         metrics: dict[str, Any] = {"words": len(ctx.words), "reading_grade": None}
         if kind == "questions":
             metrics["gender_coding"] = empty_metrics()["gender_coding"]
@@ -135,31 +159,10 @@ class Engine:
         return FileResult(path=path, kind=kind, findings=tuple(sorted(findings)), metrics=metrics)
 
 
-def _salary_history_by_jurisdiction(ctx: Context) -> None:
-    """Salary-history questions are unlawful only where a ban applies: with ``jurisdictions:`` in
-    the configuration, name the bans, or make the finding a warning where there is none."""
-    from dataclasses import replace
-
-    from .jurisdictions import default_jurisdictions, requirements
-
-    table = default_jurisdictions()
-    bans = requirements(ctx.jurisdictions).salary_history_ban
-    where = ", ".join(f"{table[c].name} ({c})" for c in (bans or ctx.jurisdictions))
-    for i, f in enumerate(ctx.findings):
-        if f.category != "illegal-question:salary-history":
-            continue
-        if bans:
-            ctx.findings[i] = replace(f, message=f"{f.message} Banned in {where}.")
-        else:
-            ctx.findings[i] = replace(f, severity="warning", message=(
-                f"{f.message} No ban applies in {where}, but pay history carries past pay gaps "
-                "forward; ask for expectations instead."))
-
-
 @functools.cache
 def get_engine(extra: tuple[Entry, ...] = ()) -> Engine:
     """The engine for the shipped word lists plus ``extra`` entries (a configuration's ``terms:``
     and ``prefer:``); built once per process for each set."""
     from .index import load_index
 
-    return Engine(load_index(extra=extra))
+    return Engine(load_index(extra=extra), extra=extra)

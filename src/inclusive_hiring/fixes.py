@@ -36,6 +36,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .api import LintReport
 from .engine import FileResult
@@ -273,13 +274,14 @@ def read_document(path: str) -> tuple[str | None, bool, str | None]:
 
 
 def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str = "auto",
-             write: bool = True) -> FileFix:
+             write: bool = True, config: Any = None) -> FileFix:
     """Fix one file in place (atomically), or only compute the change when ``write`` is false.
+    Each re-lint uses the configuration ``config`` (a ``ConfigResolver``, or None) gives the file.
 
     The file is left untouched when it cannot be read, changed since it was linted, is read-only
     or is not a regular file; ``error`` then says why in one line.
     """
-    from .api import lint_text
+    from .api import lint_document
 
     raw, bom, error = read_document(path)
     if raw is None:
@@ -293,7 +295,7 @@ def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str 
         if problem:
             return FileFix(path, error=problem)
     fixed = fix_document(raw, findings, unsafe=unsafe,
-                         relint=lambda text: lint_text(text, path, kind))
+                         relint=lambda text: lint_document(text, path, kind, config))
     if not fixed.applied:
         return FileFix(path, before=raw, after=raw)
     if write:
@@ -367,9 +369,10 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: bool = True,
-               only: LintReport | None = None) -> tuple[LintReport, list[FileFix]]:
+               only: LintReport | None = None, config: Any = None) -> tuple[LintReport, list[FileFix]]:
     """Fix the findings of ``report``, or of ``only`` (the same files with fewer findings, as
-    ``--baseline``/``--diff`` leave them) when given.
+    ``--baseline``/``--diff`` leave them) when given; re-lint with ``config`` (the resolver the
+    report was linted with).
 
     Returns ``report`` with each fixed file's result replaced by the lint of its fixed text (all its
     findings, unfiltered), and one :class:`FileFix` per file that had something to fix.
@@ -382,7 +385,7 @@ def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: b
                 (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe) for f in result.findings):
             continue
         outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
-                           write=write)
+                           write=write, config=config)
         done.append(outcome)
         if outcome.result is not None:
             files[i] = outcome.result

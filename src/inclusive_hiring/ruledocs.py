@@ -18,6 +18,37 @@ def _entry_line(entry: Entry) -> str:
     return f"| `{entry.id}` | {shown}{more} | {entry.severity} | {instead}{fix} |"
 
 
+def _flow(config: dict[str, object]) -> str:
+    """``jurisdictions: [CA-ON]``: a configuration in YAML flow style, on one line."""
+    def value(v: object) -> str:
+        return "[" + ", ".join(map(str, v)) + "]" if isinstance(v, list) else str(v)
+    return "; ".join(f"{k}: {value(v)}" for k, v in config.items())
+
+
+_FACTS = {
+    "range-required": "requires a pay range in postings",
+    "open-ended-rejected": "rejects open-ended pay",
+    "benefits-required": "requires benefits in postings",
+    "salary-history-ban": "bans asking for pay history",
+}
+
+
+def _effect_text(rule: Rule) -> str:
+    """What ``jurisdictions:`` in .ih.yaml does to the rule's findings."""
+    effect = rule.jurisdictions
+    assert effect is not None
+    fact = _FACTS.get(effect.fact) or f"requires {effect.fact.split(':', 1)[1].replace('-', ' ')}"
+    severity, note = effect.where
+    text = (f"**With `jurisdictions:`** (docs/configuration.md). Where a configured place {fact}, "
+            f"the finding {'becomes **' + severity + '** and ' if severity else ''}says: "
+            f"“{note.replace('{places}', '<places>')}”")
+    if effect.elsewhere:
+        severity, note = effect.elsewhere
+        text += (f" Where none does, it {'becomes **' + severity + '** and ' if severity else ''}"
+                 f"says: “{note.replace('{places}', '<places>')}”")
+    return text
+
+
 def rule_section(rule: Rule, entries: list[Entry]) -> str:
     fixable = any(e.fix_safe for e in entries)
     lines = [
@@ -30,7 +61,7 @@ def rule_section(rule: Rule, entries: list[Entry]) -> str:
         "",
         f"**Why it matters.** {rule.why}",
         "",
-        "**Example**",
+        "**Example**" + (f" (with `{_flow(rule.example_config)}` in .ih.yaml)" if rule.example_config else ""),
         "",
         f"> {rule.example}",
         "",
@@ -43,6 +74,8 @@ def rule_section(rule: Rule, entries: list[Entry]) -> str:
     ]
     if rule.fix_safety:
         lines += [f"**Fix safety.** {rule.fix_safety}", ""]
+    if rule.jurisdictions:
+        lines += [_effect_text(rule), ""]
     if rule.options:
         lines += ["**Options** (defaults)", ""]
         lines += [f"- `{k}`: `{v}`" for k, v in rule.options.items()]
