@@ -103,6 +103,8 @@ class Entry:
     terms: tuple[str, ...] = ()
     patterns: tuple[Any, ...] = field(default=(), compare=False, hash=False)
     fix_safe: bool = False
+    #: ``fix: none``: the replacements are advice only, never applied (not even as unsafe fixes)
+    no_fix: bool = field(default=False, compare=False)
     compound_allowed: bool = False
     exact_case: bool = False
     constraints: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -255,8 +257,8 @@ def _load_entry(raw: LineDict, category: str, rules: dict[str, Rule], path: Path
         raise DataError(path, raw.line, f"entry '{entry_id}' has neither terms nor patterns")
     replacements = _str_list(raw, "replacements", path)
     fix = raw.get("fix")
-    if fix not in (None, "safe"):
-        raise DataError(path, raw.line_of("fix"), "fix must be 'safe' when given")
+    if fix not in (None, "safe", "none"):
+        raise DataError(path, raw.line_of("fix"), "fix must be 'safe' or 'none' when given")
     if fix == "safe" and len(replacements) != 1:
         raise DataError(path, raw.line_of("fix"), "a safe fix needs exactly one replacement")
     compound = raw.get("compound", "skip")
@@ -270,7 +272,7 @@ def _load_entry(raw: LineDict, category: str, rules: dict[str, Rule], path: Path
         id=entry_id, rule_id=rule_id, category=category, severity=severity,
         message=_text(raw, "message", path), rationale=_text(raw, "rationale", path),
         source=_text(raw, "source", path), replacements=replacements, terms=terms,
-        patterns=tuple(patterns), fix_safe=fix == "safe", compound_allowed=compound == "allow",
+        patterns=tuple(patterns), fix_safe=fix == "safe", no_fix=fix == "none", compound_allowed=compound == "allow",
         exact_case=case == "exact", constraints=constraints,
     )
 

@@ -126,7 +126,7 @@ class Engine:
                      span=(span.start_char + shift, span.end_char + shift),
                      replacements=entry.replacements, rationale=entry.rationale,
                      severity=entry.severity, source=entry.source,
-                     fix="safe" if entry.fix_safe else None)
+                     fix="safe" if entry.fix_safe else ("none" if entry.no_fix else None))
 
     def lint(self, text: str, path: str, kind: str = "auto", config: Config | None = None) -> FileResult:
         """Lint one document; ``kind`` is ``posting``, ``questions`` or ``auto`` (detect it).

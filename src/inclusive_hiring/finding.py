@@ -39,7 +39,8 @@ class Finding:
     match: str | None = None
     start: int | None = None
     end: int | None = None
-    #: "safe" when the single replacement may be applied automatically, else None.
+    #: "safe" when the single replacement may be applied automatically, "none" when the
+    #: replacements are advice only (never applied), else None (applied by --unsafe-fixes).
     fix: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[Any, ...]:

@@ -70,7 +70,7 @@ def usable_as_text(replacement: str) -> bool:
 def fix_kind(finding: Finding) -> str | None:
     """``"safe"``, ``"unsafe"`` or ``None`` (not fixable) for one finding."""
     if (finding.scope != "span" or finding.start is None or finding.end is None
-            or finding.end <= finding.start or not finding.replacements):
+            or finding.end <= finding.start or not finding.replacements or finding.fix == "none"):
         return None
     first = finding.replacements[0]
     if finding.fix == "safe" and len(finding.replacements) == 1 and first.strip() \
