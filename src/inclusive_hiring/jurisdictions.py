@@ -270,7 +270,11 @@ def requirements(codes: Iterable[str], on: _dt.date | None = None,
     live = [j for j in chosen if j.pay_transparency.required and j.in_force(on)]
     pending = [j.code for j in chosen if j.pay_transparency.required and not j.in_force(on)]
     extra: dict[str, list[str]] = {}
-    for j in live:
+    # Extra content counts wherever the law is in force, also where the posting need not state pay
+    # (the EU asks for gender-neutral titles and for pay before the interview).
+    for j in chosen:
+        if not j.in_force(on):
+            continue
         for token in j.pay_transparency.requires:
             extra.setdefault(token, []).append(j.code)
     spreads = [(j.pay_transparency.max_range_spread, j.code) for j in live
