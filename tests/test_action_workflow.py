@@ -88,19 +88,16 @@ def evaluate(expr: str, context: dict[str, Any]) -> Any:
             return (str(left) == str(right)) == (op == "=="), i
         return left, i
 
-    def both(i: int) -> tuple[Any, int]:
-        left, i = compare(i)
-        while i < len(tokens) and tokens[i][0] == "&&":
-            right, i = compare(i + 1)
-            left = left and right
+    def chain(i: int, op: str, operand):  # type: ignore[no-untyped-def]
+        """``operand (op operand)*`` for ``&&`` and ``||``, left to right."""
+        left, i = operand(i)
+        while i < len(tokens) and tokens[i][0] == op:
+            right, i = operand(i + 1)
+            left = (left and right) if op == "&&" else (left or right)
         return left, i
 
     def either(i: int) -> tuple[Any, int]:
-        left, i = both(i)
-        while i < len(tokens) and tokens[i][0] == "||":
-            right, i = both(i + 1)
-            left = left or right
-        return left, i
+        return chain(i, "||", lambda j: chain(j, "&&", compare))
 
     result, end = either(0)
     assert end == len(tokens), f"trailing tokens in {expr!r}"
