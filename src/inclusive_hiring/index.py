@@ -3,11 +3,11 @@
 Building needs the full English lemma table (about 180,000 forms) and tokenizes every term; the
 result is what the engine needs at run time and nothing more:
 
-- ``needs``: for each term and token pattern, the words a line must contain for it to match there:
+- what each term and token pattern needs: the words a line must contain for it to match there:
   one set of surface forms per required token ("ninja" -> {"ninja", "ninjas"}). A line that lacks
   any of them cannot match, so it is never tokenized. ``anchors`` indexes each need by its rarest
   word in English (from spacy-lookups-data's ``lexeme_prob`` table), so a line is checked only
-  against the needs whose rarest word it contains.
+  against the needs whose rarest word it contains, and only for the need's other words.
 - ``lemma_map``: the slice of the lemma table that matters. A token whose lower-case form is not in
   it gets that form as its lemma; it cannot be the lemma of any pattern either way.
 - entries' terms tokenized, patterns with their lemmas converted, constraints as lemma tuples.
@@ -33,12 +33,13 @@ from typing import Any, NamedTuple
 
 from .catalog import Catalog, Entry, Rule
 
-FORMAT = 1
+FORMAT = 2
 #: A word: a run of letters, apostrophes inside it kept ("don't" is one word, "data-driven" two).
 #: The line filter, word counts and reading grade all use it.
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: Letter runs alone, so "employer's" also yields "employer" (spaCy splits off "'s").
 PIECE_RE = re.compile(r"[^\W\d_]+")
+_APOSTROPHES = re.compile("['’]")
 
 
 @dataclass
@@ -79,22 +80,38 @@ class Need(NamedTuple):
                    for plain, other in self.mixed)
 
 
+#: A need as seen from one of its anchor words: (entry id, the plain requirements and the other
+#: requirements that remain once the anchor word's is met). A plain tuple: thousands of them are
+#: unpickled at start-up, and a NamedTuple costs a Python call each.
+Anchored = tuple[str, tuple[frozenset[str], ...], tuple[tuple[frozenset[str], tuple[str, ...]], ...]]
+
+
+def _anchored(need: Need, anchor: set[str]) -> Anchored:
+    """``need`` without the requirement ``anchor`` stands for (every anchor word meets it)."""
+    for k, required in enumerate(need.plain):
+        if required == anchor:
+            return need.entry_id, need.plain[:k] + need.plain[k + 1:], need.mixed
+    for k, (plain, other) in enumerate(need.mixed):
+        if plain | set(other) == anchor:
+            return need.entry_id, need.plain, need.mixed[:k] + need.mixed[k + 1:]
+    return need.entry_id, need.plain, need.mixed  # pragma: no cover - always found
+
+
 class CatalogIndex:
     """What the engine needs from the word lists. Entries stay pickled until a document needs them,
     so linting one posting unpickles only the few entries whose words it contains."""
 
     def __init__(self, *, digest: str, rules: dict[str, Rule], data: dict[str, dict[str, Any]],
-                 entries: dict[str, CompiledEntry], needs: list[Need],
-                 anchors: dict[str, dict[str, tuple[int, ...]]],
-                 substrings: dict[str, dict[str, tuple[int, ...]]],
+                 entries: dict[str, CompiledEntry],
+                 anchors: dict[str, dict[str, tuple[Anchored, ...]]],
+                 substrings: dict[str, dict[str, tuple[Need, ...]]],
                  always: dict[str, tuple[str, ...]], specials: dict[str, tuple[str, ...]],
                  dotted_specials: frozenset[str],
                  lemma_map: dict[str, str], extras: dict[str, Any]) -> None:
         self.digest = digest
         self.rules = rules
         self.data = data
-        self.needs = needs
-        #: per document kind: lower-case word -> the needs it is the anchor of (``needs`` indexes)
+        #: per document kind: lower-case word -> the needs it is the anchor of, less what it meets
         self.anchors = anchors
         #: per document kind: anchors that are not plain words ("ivy+"), found as substrings
         self.substrings = substrings
@@ -129,29 +146,29 @@ class CatalogIndex:
         the posting word lists too: a question can use the same exclusionary words."""
         words = set(WORD_RE.findall(lower) if found_words is None else found_words)
         if "'" in lower or "’" in lower:
-            words.update(PIECE_RE.findall(lower))
+            # The letter runs of the line (``PIECE_RE``): the words' own, split at apostrophes.
+            for word in [w for w in words if "'" in w or "’" in w]:
+                words.update(_APOSTROPHES.split(word))
         for special in words & self.specials.keys():
             words.update(self.specials[special])
         found: set[str] = set()
-        needs = self.needs
         for each in (("posting", "questions") if kind == "questions" else (kind,)):
             found.update(self.always.get(each, ()))
             anchors = self.anchors.get(each, {})
             for word in words & anchors.keys():
-                for i in anchors[word]:
-                    need = needs[i]
-                    if need.entry_id in found:
+                for entry_id, plain, mixed in anchors[word]:
+                    if entry_id in found:
                         continue
-                    for required in need.plain:  # Need.met, inlined: this is the hot loop
+                    for required in plain:  # Need.met, inlined: this is the hot loop
                         if words.isdisjoint(required):
                             break
                     else:
-                        if not need.mixed or need.met(words, lower):
-                            found.add(need.entry_id)
-            for sub, ids in self.substrings.get(each, {}).items():
+                        if not mixed or all(not words.isdisjoint(p) or any(x in lower for x in o)
+                                            for p, o in mixed):
+                            found.add(entry_id)
+            for sub, subneeds in self.substrings.get(each, {}).items():
                 if sub in lower:
-                    for i in ids:
-                        need = needs[i]
+                    for need in subneeds:
                         if need.entry_id not in found and need.met(words, lower):
                             found.add(need.entry_id)
         return found
@@ -344,7 +361,7 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
         if not anchored:
             always.append(entry.id)
         entries[entry.id] = compiled
-    anchors: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    anchors: dict[str, dict[str, dict[int, Anchored]]] = defaultdict(lambda: defaultdict(dict))
     substrings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for i, item in enumerate(needs):
         if item.entry_id in always:
@@ -352,7 +369,10 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
         kind = catalog.entries[item.entry_id].kind
         best = builder.best_anchor([set(p) for p in item.plain] + [set(p) | set(o) for p, o in item.mixed])
         for form in best or ():
-            (anchors if _word_like(form) else substrings)[kind][form].add(i)
+            if _word_like(form):
+                anchors[kind][form][i] = _anchored(item, best)  # type: ignore[arg-type]
+            else:
+                substrings[kind][form].add(i)
     always_by_kind: dict[str, list[str]] = defaultdict(list)
     for entry_id in always:
         always_by_kind[catalog.entries[entry_id].kind].append(entry_id)
@@ -370,10 +390,10 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
     lemma_map = {form: lemma for form, lemma in builder.table.items()
                  if lemma in used or form in used}
     return CatalogIndex(
-        digest=digest, rules=catalog.rules, data=catalog.data, entries=entries, needs=needs,
-        anchors={kind: {form: tuple(sorted(ids)) for form, ids in sorted(forms.items())}
+        digest=digest, rules=catalog.rules, data=catalog.data, entries=entries,
+        anchors={kind: {form: tuple(found[i] for i in sorted(found)) for form, found in sorted(forms.items())}
                  for kind, forms in sorted(anchors.items())},
-        substrings={kind: {form: tuple(sorted(ids)) for form, ids in sorted(forms.items())}
+        substrings={kind: {form: tuple(needs[i] for i in sorted(ids)) for form, ids in sorted(forms.items())}
                     for kind, forms in sorted(substrings.items())},
         always={kind: tuple(ids) for kind, ids in sorted(always_by_kind.items())},
         specials=dict(sorted(specials.items())), dotted_specials=dotted,
@@ -391,26 +411,57 @@ def _gender_extras(catalog: Catalog, builder: _Builder) -> dict[str, Any]:
     words: set[str] = set()
     for term in builder.tokens(phrases):
         parts = []
+        firsts: set[str] = set()
         for i, lemma in enumerate(term.lemmas):
             forms = builder.forms_of(lemma) | {term.orths[i].lower()}
             words |= forms
+            if i == 0:
+                firsts = {f[0] for f in forms}
             parts.append("(?:" + trie_pattern(sorted(forms)) + ")")
             if i + 1 < len(term.lemmas):
                 parts.append(r"\s+" if term.spaces[i] else r"\s*")
-        alternatives.append("".join(parts))
-    body = "|".join(sorted(alternatives))
+        alternatives.append(("".join(parts), firsts))
+    alternatives.sort()
+    body = _by_first_character(alternatives)
     longest = max((len(p) for p in phrases), default=0)
     return {"not_counted_regex": rf"(?<![^\W_])(?:{body})(?![^\W_])" if body else "",
+            # the same without its lookbehind, to look for it in lower case (``AfterNonWord``)
+            "not_counted_body": body,
             "not_counted_words": frozenset(words),
             # how far a phrase can reach from its coded word, with room for inflection and spacing
             "not_counted_reach": 2 * longest + 20}
+
+
+def _by_first_character(alternatives: list[tuple[str, set[str]]]) -> str:
+    """``a|b|c...`` (for ``re.I``), grouped by the characters the alternatives can start with:
+    ``(?=x)(?:a|c)|(?=y)(?:b)``. At any offset only the group of the character there can match,
+    and it holds the alternatives that can, in their order, so the same one matches; but ``re``
+    no longer tries each of a hundred alternatives at every word."""
+    flat = "|".join(a for a, _ in alternatives)
+    if not alternatives:
+        return flat
+    chars = sorted(set().union(*(f for _, f in alternatives)))
+    # Two first characters that are one under re.I (say "k" and the Kelvin sign) would both
+    # look ahead at the same text; keep the plain alternation then.
+    for i, a in enumerate(chars):
+        if any(re.fullmatch(re.escape(a), b, re.I) for b in chars[i + 1:]):
+            return flat
+    groups = []
+    for char in chars:
+        members = [a for a, f in alternatives if char in f]
+        groups.append(f"(?={re.escape(char)})(?:{'|'.join(members)})")
+    return f"(?=[{''.join(re.escape(c) for c in chars)}])(?:{'|'.join(groups)})"
 
 
 def _hyphenation_patterns() -> Any:
     """pyphen's parsed en_US patterns (parsing the dictionary costs 50 ms per process)."""
     import pyphen
 
-    return pyphen.Pyphen(lang="en_US").hd
+    hd = pyphen.Pyphen(lang="en_US").hd
+    # Every prefix of a pattern: the reading-grade check stops looking at a word's substrings
+    # that no pattern starts with (building this costs 8 ms per process, loading it 2 ms).
+    hd.ih_prefixes = frozenset(key[:j] for key in hd.patterns for j in range(1, len(key) + 1))
+    return hd
 
 
 # --- the cache ------------------------------------------------------------------------------
@@ -427,10 +478,12 @@ def cache_dir() -> Path | None:
 
 def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     import pyphen
-    import spacy
     import spacy_lookups_data
 
     from . import __version__
+    from .nlp import import_spacy
+
+    spacy = import_spacy()
 
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{spacy.__version__}|{spacy_lookups_data.__version__}|"

@@ -20,19 +20,23 @@ _HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?(</\1\s*>|\Z)", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-_CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1", re.S)
+_CODE_SPAN = re.compile(r"(``*)[^`\n].*?\1", re.S)  # ``*, not `+: re then looks for "`" first
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(\([^()\s]*\))?[^()\s]*(\s+\"[^\"\n]*\")?\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S.*$", re.M)
-_URL = re.compile(r"(https?://|ftp://|www\.)[^\s<>()\[\]\"']+", re.I)
+# (https?://|ftp://|www\.)[^\s<>()\[\]"']+ under re.I, spelled out so that re can look for the
+# first letter quickly ("ſ" is an "s" under re.I; no other character folds to these letters).
+_URL = re.compile(r"[hHfFwW](?:(?<=[hH])[tT][tT][pP][sS\u017f]?://|(?<=[fF])[tT][pP]://"
+                  r"|(?<=[wW])[wW][wW]\.)[^\s<>()\[\]\"']+")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+(\.[\w-]+)+")
 # Markdown syntax: headings, quotes and rules at the start of a line; emphasis, escapes and image
 # marks inline. Underscores count only outside words ("snake_case" stays).
 _MD_LINE = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|^ {0,3}[-=*_]{3,}\s*$", re.M)
-_MD_INLINE = re.compile(r"\*+|_+|\\(?=\S)|!\[")
+_MD_INLINE = re.compile(r"\*\**|__*|\\(?=\S)|!\[")  # \*\** is \*+: re looks for the first character quickly
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
 _LIST_MARKER = re.compile(r"^[ \t]*[-*+•▪◦●·](?=[ \t])", re.M)
+_MARKER = re.compile(r"[-*+•▪◦●·](?=[ \t])")
 _LIST_ITEM = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S|^\s*<li[\s>]", re.I)
 _BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]|^[ \t]*(#|\||>|<)")
 
@@ -125,7 +129,19 @@ def mask(text: str, kind: str) -> str:
     if kind == "markdown":
         masked = _blank(masked, _markdown_syntax(masked))
     # Bullet markers are layout, not words: "- Native English speaker" must read like the sentence.
-    return _blank(masked, [m.span() for m in _LIST_MARKER.finditer(masked)])
+    return _blank(masked, _list_markers(masked))
+
+
+def _list_markers(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_LIST_MARKER`` in ``text``: a marker that is the first character of its
+    line but spaces and tabs (one per line at most), from its line's start."""
+    out = []
+    for m in _MARKER.finditer(text):
+        at = m.start()
+        begin = text.rfind("\n", 0, at) + 1
+        if not text[begin:at].strip(" \t") and (not out or out[-1][0] != begin):
+            out.append((begin, at + 1))
+    return out
 
 
 @dataclass
@@ -190,26 +206,26 @@ def prepare(text: str, kind: str) -> Prepared:
     norm_starts = [0]
     orig_starts = [0]
     pos = 0
-    npos = 0
     # Single spaces stay as they are (same length, same offsets); only longer runs, tabs and
     # line breaks are rewritten and need an entry in the offset table.
+    markdown = kind == "markdown"
+    removed = 0  # characters dropped so far: a run becomes one character
     for m in _WS_RUN.finditer(masked):
         start, end = m.span()
-        if start > pos:
-            pieces.append(masked[pos:start])
-            npos += start - pos
-        hard = _is_hard_break(masked, text, start, end, kind)
-        if kind == "markdown" and not hard and "\n" in m.group():
-            # A heading line in the original ends its own block.
-            line_begin = text.rfind("\n", 0, start) + 1
-            if text[line_begin:start].lstrip().startswith("#"):
-                hard = True
+        pieces.append(masked[pos:start])  # runs never touch: this is empty only at offset 0
+        hard = False
+        if "\n" in m.group():
+            hard = _is_hard_break(masked, text, start, end, kind)
+            if markdown and not hard:
+                # A heading line in the original ends its own block.
+                line_begin = text.rfind("\n", 0, start) + 1
+                if text[line_begin:start].lstrip().startswith("#"):
+                    hard = True
         pieces.append("\n" if hard else " ")
-        norm_starts.append(npos)
-        orig_starts.append(start)
-        npos += 1
-        norm_starts.append(npos)
-        orig_starts.append(end)
+        npos = start - removed
+        norm_starts += (npos, npos + 1)
+        orig_starts += (start, end)
+        removed += end - start - 1
         pos = end
     pieces.append(masked[pos:])
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]

@@ -58,15 +58,15 @@ def candidate_lines(text: str, index: CatalogIndex,
     for line in text.split("\n"):
         end = pos + len(line)
         if line:
-            lower = line.lower()
-            words = WORD_RE.findall(lower)
-            all_words.extend(words)
-            found = index.line_entries(lower, words, kind)
-            if found:
-                if len(line) < _SPLIT_LONGER_THAN:
+            if len(line) < _SPLIT_LONGER_THAN:
+                lower = line.lower()
+                words = WORD_RE.findall(lower)
+                all_words.extend(words)
+                found = index.line_entries(lower, words, kind)
+                if found:
                     out.append(Line(pos, end, frozenset(found)))
-                else:
-                    out.extend(_sentences_that_can_match(line, pos, index, kind))
+            else:
+                out.extend(_sentences_that_can_match(line, pos, index, kind, all_words))
         pos = end + 1
     return out, all_words
 
@@ -75,24 +75,48 @@ def candidate_lines(text: str, index: CatalogIndex,
 _SPLIT_LONGER_THAN = 160
 #: The end of a sentence that spaCy's tokenizer splits too: a word of two or more lower-case
 #: letters, then ". ! ?", one space and a capital. "etc. The" stays whole: "etc." is one token.
+#: (``_sentence_cuts`` finds the same places without trying this at every offset.)
 _SENTENCE_END_IN_LINE = re.compile(r"(?<![^\W\d_])([a-z]{2,})[.!?] (?=[A-Z])")
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?] (?=[A-Z])")
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex, kind: str) -> list[Line]:
-    """The sentences of a long line that contain the words of some entry.
+def _sentence_cuts(line: str, dotted: frozenset[str]) -> list[int]:
+    """Where ``_SENTENCE_END_IN_LINE`` ends a sentence in ``line`` (the offset of the space after
+    the stop), except after a word that spaCy keeps whole with its stop (``dotted``: "etc.")."""
+    cuts = []
+    for m in _STOP_BEFORE_CAPITAL.finditer(line):
+        stop = m.start()
+        begin = stop
+        while begin > 0 and line[begin - 1] in _ASCII_LOWER:
+            begin -= 1
+        # two or more lower-case letters, a whole word: no other letter right before them
+        if stop - begin >= 2 and not (begin > 0 and _LETTER.match(line, begin - 1)) \
+                and line[begin:stop + 1] not in dotted:
+            cuts.append(stop + 1)
+    return cuts
+
+
+def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex, kind: str,
+                              all_words: list[str]) -> list[Line]:
+    """The sentences of a long line that contain the words of some entry; the line's words are
+    added to ``all_words`` (no word runs across a cut, which is a space).
 
     A line is cut only where the linter's own sentence rule (``_sentence_bounds``) cuts it, so
     each piece is one or more whole sentences, tokenized exactly as inside the line; and no
-    entry matches across a sentence end, so nothing is lost.
+    entry matches across a sentence end, so nothing is lost. The sentences of a line are looked
+    up one by one, never the whole line: their entries are among the line's anyway.
     """
     out: list[Line] = []
     begin = 0
-    cuts = [m.end() - 1 for m in _SENTENCE_END_IN_LINE.finditer(line)
-            if m.group(1) + line[m.end() - 2] not in index.dotted_specials]
-    for cut in [*cuts, len(line)]:
+    for cut in [*_sentence_cuts(line, index.dotted_specials), len(line)]:
         piece = line[begin:cut]
         if piece.strip():
-            found = index.line_entries(piece.lower(), None, kind)
+            lower = piece.lower()
+            words = WORD_RE.findall(lower)
+            all_words.extend(words)
+            found = index.line_entries(lower, words, kind)
             if found:
                 out.append(Line(pos + begin, pos + cut, frozenset(found)))
         begin = cut + 1

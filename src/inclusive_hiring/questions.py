@@ -84,6 +84,31 @@ def is_question(text: str) -> bool:
     return text.endswith("?") or bool(_OPENERS.match(text))
 
 
+_LINE_START_OR_QUESTION_MARK = re.compile(r"[\n?]")
+
+
+def _question_lines(text: str, enough: int) -> int:
+    """``len(_QUESTION_LINE.findall(text))``, or ``enough`` if that is more.
+
+    A match starts at a "?" or at the start of a line, so only those offsets are tried (in
+    order, each after the end of the last match, as ``findall`` does), not every one."""
+    count = 0
+    end = 0
+    match = _QUESTION_LINE.match
+    found = match(text, 0)
+    if found:
+        count, end = 1, found.end()
+    for char in _LINE_START_OR_QUESTION_MARK.finditer(text):
+        if count >= enough:
+            break
+        at = char.start() + (char.group() == "\n")
+        if at >= end:
+            found = match(text, at)
+            if found:
+                count, end = count + 1, found.end()
+    return min(count, enough)
+
+
 def detect_kind(prepared: Prepared, requested: str = "auto") -> str:
     """``posting`` or ``questions`` for a file (see the module docstring)."""
     if requested in KINDS:
@@ -92,7 +117,7 @@ def detect_kind(prepared: Prepared, requested: str = "auto") -> str:
     if declared:
         return declared
     # Fast path: a posting rarely has two lines that look like questions.
-    if len(_QUESTION_LINE.findall(prepared.normal)) < 2 and prepared.normal.strip().count("\n") > 0:
+    if _question_lines(prepared.normal, 2) < 2 and prepared.normal.strip().count("\n") > 0:
         return "posting"
     units = _units(prepared)
     items = [u for u in units if u[3]]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..context import Context
-from ..textsearch import find_phrases
+from ..textsearch import has_phrase
 
 
 def check(ctx: Context) -> None:
     cues = ctx.data["eeo"]["cues"]
     text = ctx.prepared.normal
-    has_eeo = bool(find_phrases(text, tuple(cues["eeo"]), ctx.prepared.lower))
-    has_accommodation = bool(find_phrases(text, tuple(cues["accommodation"]), ctx.prepared.lower))
+    has_eeo = has_phrase(text, tuple(cues["eeo"]), ctx.prepared.lower)
+    has_accommodation = has_phrase(text, tuple(cues["accommodation"]), ctx.prepared.lower)
     ctx.metrics["statements"] = {"eeo": has_eeo, "accommodation": has_accommodation}
     if not has_eeo:
         ctx.emit("IH750", "No equal-opportunity statement found.",

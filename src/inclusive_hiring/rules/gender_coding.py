@@ -6,21 +6,26 @@ import functools
 import re
 
 from ..context import Context
-from ..textsearch import trie_pattern
+from ..textsearch import AfterNonWord, folds_like_ascii, trie_pattern
 
 RULE = "IH101"
 
 
 @functools.cache
-def _compiled(stems: tuple[str, ...], not_counted: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
-    # A whole word (hyphenated compounds included) that starts with a stem. The compound is one
-    # word: "data-driven" starts with "data", so it is not counted as "driven".
-    # It runs on the lower-cased text: faster than re.I.
-    words = re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(set(stems))) + r")[\w]*(?:-[\w]+)*")
+def _compiled(stems: tuple[str, ...], not_counted: str, not_counted_body: str
+              ) -> tuple[re.Pattern[str] | None, AfterNonWord | None, AfterNonWord]:
+    # A whole word (hyphenated compounds included) that starts with a stem: the matches of
+    # (?<![\w-])(?:stem|...)\w*(?:-\w+)*. The compound is one word: "data-driven" starts with
+    # "data", so it is not counted as "driven". It runs on the lower-cased text: faster than re.I.
+    words = AfterNonWord(r"[\w-]", "(?:" + trie_pattern(sorted(set(stems))) + r")[\w]*(?:-[\w]+)*")
     # Phrases whose coded word is not counted ("sales leads"), every inflection spelled out by the
-    # index builder from the lemma table.
+    # index builder from the lemma table; and the same for the lower-cased text, without re.I,
+    # where that finds the same (ASCII phrases: see ``textsearch.folds_like_ascii``).
     excluded = re.compile(not_counted, re.I) if not_counted else None
-    return excluded, words
+    excluded_lower = None
+    if excluded is not None and not_counted_body and not_counted_body.isascii():
+        excluded_lower = AfterNonWord(r"[^\W_]", rf"(?:{not_counted_body})(?![^\W_])")
+    return excluded, excluded_lower, words
 
 
 def coded_words(ctx: Context) -> list[tuple[str, str, int, int]]:
@@ -28,23 +33,29 @@ def coded_words(ctx: Context) -> list[tuple[str, str, int, int]]:
     data = ctx.data["gender-coded"]
     masculine = tuple(x.lower() for x in data["stems"]["masculine"])
     feminine = tuple(x.lower() for x in data["stems"]["feminine"])
-    excluded_re, words = _compiled(masculine + feminine, ctx.extras.get("not_counted_regex", ""))
+    excluded_re, excluded_lower, words = _compiled(
+        masculine + feminine, ctx.extras.get("not_counted_regex", ""),
+        ctx.extras.get("not_counted_body", ""))
     text = ctx.prepared.normal
     lower = ctx.prepared.lower
     if len(lower) != len(text):  # a rare letter whose lower case is longer ("İ")
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if excluded_lower is not None and not folds_like_ascii(text):
+        excluded_lower = None
     reach = int(ctx.extras.get("not_counted_reach", 80))
     phrase_words = ctx.extras.get("not_counted_words", frozenset())
     found: list[tuple[str, str, int, int]] = []
-    for m in words.finditer(lower):
-        word = m.group()
+    for start, end in words.spans(lower):
+        word = lower[start:end]
         # Only a word that occurs in some phrase, and only the text around it, can be excluded.
-        if excluded_re is not None and (word in phrase_words or not phrase_words.isdisjoint(word.split("-"))) \
-                and any(a <= m.start() < b for a, b in (x.span() for x in excluded_re.finditer(
-                    text, max(0, m.start() - reach), m.end() + reach))):
-            continue
+        if excluded_re is not None and (word in phrase_words or not phrase_words.isdisjoint(word.split("-"))):
+            begin, stop = max(0, start - reach), end + reach
+            spans = excluded_lower.spans(lower, begin, stop) if excluded_lower is not None \
+                else [x.span() for x in excluded_re.finditer(text, begin, stop)]
+            if any(a <= start < b for a, b in spans):
+                continue
         coding = "masculine" if word.startswith(masculine) else "feminine"
-        found.append((coding, word, m.start(), m.end()))
+        found.append((coding, word, start, end))
     return found
 
 

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from operator import itemgetter
 
 from ..context import WORD_RE, Context
+from ..textsearch import AfterNonWord
 
 # A sentence end inside a line: more text follows on the same line, starting with a capital or quote.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?…]+(?=[ \t]*[A-Z\"'“‘])")
+# The same ends, faster (a pattern that starts with a lookbehind is tried at every offset): the
+# runs of stops before a capital, then the lookbehind by hand (see ``_count_sentence_ends``).
+_STOP_RUN = re.compile(r"[.!?…]+(?=[ \t]*[A-Z\"'“‘])")
+_STOP_AFTER_LETTER = AfterNonWord(r"\w", r"[A-Za-z][.!?…](?=[ \t]*[A-Z\"'“‘])")
 
 
 @functools.cache
@@ -27,15 +32,69 @@ def _hyphenator():  # type: ignore[no-untyped-def]
     return pyphen.Pyphen(lang="en_US")
 
 
-@functools.lru_cache(maxsize=65536)
+#: syllables per word, filled as words come (at most ``_CACHE_SIZE``, then started afresh)
+_SYLLABLES: dict[str, int] = {}
+_CACHE_SIZE = 65536
+
+
 def syllables(word: str) -> int:
-    return len(_hyphenator().positions(word)) + 1
+    count = _SYLLABLES.get(word)
+    if count is None:
+        if len(_SYLLABLES) >= _CACHE_SIZE:
+            _SYLLABLES.clear()
+        count = _SYLLABLES[word] = len(_hyphenator().positions(word)) + 1 \
+            if _patterns() is None else _count_syllables(word)
+    return count
+
+
+@functools.cache
+def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str], int] | None:
+    """pyphen's en_US patterns, with every prefix of a pattern (None if pyphen's are not the
+    plain integer patterns ``_count_syllables`` knows)."""
+    hd = _hyphenator().hd
+    patterns = getattr(hd, "patterns", None)
+    if not isinstance(patterns, dict) or not all(
+            type(v) is int for _, values in patterns.values() for v in values):
+        return None  # pragma: no cover - pyphen changed
+    prefixes = getattr(hd, "ih_prefixes", None)  # the index's copy of the patterns has them
+    if not isinstance(prefixes, frozenset):
+        prefixes = frozenset(key[:j] for key in patterns for j in range(1, len(key) + 1))
+    return patterns, prefixes, hd.maxlen
+
+
+def _count_syllables(word: str) -> int:
+    """``len(pyphen.Pyphen(lang="en_US").positions(word)) + 1``, computed the same way (Liang's
+    patterns over ".word.") but without trying substrings that no pattern starts with."""
+    patterns, prefixes, maxlen = _patterns()  # type: ignore[misc]
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if pattern:
+                k = i + pattern[0]
+                for value in pattern[1]:
+                    if value > references[k]:
+                        references[k] = value
+                    k += 1
+    # pyphen's positions are the odd references less one, kept from 2 to len(word) - 2
+    return sum(value & 1 for value in references[3:len(word)]) + 1
 
 
 def grade(words: list[str], sentences: int) -> float | None:
     if not words or not sentences:
         return None
-    total = sum(syllables(w) * n for w, n in Counter(words).items())
+    new = set(words).difference(_SYLLABLES)
+    if len(_SYLLABLES) + len(new) > _CACHE_SIZE:
+        _SYLLABLES.clear()
+        new = set(words)
+    for word in new:
+        syllables(word)
+    total = sum(itemgetter(*words)(_SYLLABLES)) if len(words) > 1 else _SYLLABLES[words[0]]
     value = 0.39 * (len(words) / sentences) + 11.8 * (total / len(words)) - 15.59
     return round(value, 1)
 
@@ -43,7 +102,17 @@ def grade(words: list[str], sentences: int) -> float | None:
 def count_sentences(text: str) -> int:
     """Every line with a word is a sentence, plus one for each sentence end inside a line."""
     lines = sum(1 for line in text.split("\n") if WORD_RE.search(line))
-    return lines + len(_SENTENCE_END.findall(text)) if lines else 0
+    return lines + _count_sentence_ends(text) if lines else 0
+
+
+def _count_sentence_ends(text: str) -> int:
+    """``len(_SENTENCE_END.findall(text))``.
+
+    A run of stops (``_STOP_RUN``) holds one match when a capital follows: at its start, unless
+    the lookbehind forbids it there, then at its second stop, if any. So every run counts but a
+    single stop after a single letter ("e.g. The", "U.S. The": ``_STOP_AFTER_LETTER``).
+    """
+    return len(_STOP_RUN.findall(text)) - len(_STOP_AFTER_LETTER.spans(text))
 
 
 def _use_parsed_patterns(patterns: object) -> None:
