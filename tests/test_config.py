@@ -506,6 +506,7 @@ def test_render_show_names_every_source_and_is_a_valid_config(repo, tmp_path_fac
     write(repo, "extends: relaxed\naccept: [Coding Ninja Academy]\nprefer: {e-mail: email}\n"
                 "terms: [headcount]\njurisdictions: [US-CO]\nrules:\n  IH801: enable\n  IH810: {max_words: 900}\n"
                 "exclude: ['drafts/**']\noverrides:\n  - files: ['x/*.md']\n    rules: {IH750: disable}\n"
+                "    terms:\n      - terms: [tiger team]\n        message: \"“{match}” is jargon, say what it does.\"\n"
                 "kits:\n  templates_dir: tpl\n")
     config = load_config(start=repo, cli_overrides={"rules": {"IH811": {"min_words": 99}}})
     shown = render_show(config)
@@ -526,6 +527,7 @@ def test_render_show_names_every_source_and_is_a_valid_config(repo, tmp_path_fac
     reread = load_config(start=again)
     assert reread.rules["IH810"].options["max_words"] == 900 and not reread.rules["IH002"].enabled
     assert reread.accept == config.accept and reread.prefer == config.prefer
+    assert [e.message for e in reread.index_entries] == [e.message for e in config.index_entries]
     assert "IH101" not in render_show(config, only_changed=True)
 
 

@@ -1081,13 +1081,16 @@ class ConfigResolver:
 
 # --------------------------------------------------------------------------- ih config show
 
-def _scalar(value: Any) -> str:
+def _scalar(value: Any, flow: bool = False) -> str:
+    """``value`` as YAML: plain when that reads back the same (inside ``[...]``/``{...}`` when
+    ``flow``, where ``, [ ] { }`` also need quotes), else double-quoted."""
     import yaml
 
     if isinstance(value, str):
         plain = value
         try:
-            if plain and yaml.safe_load(plain) == value and "#" not in plain and not plain.startswith(("'", '"')):
+            if (plain and yaml.safe_load(plain) == value and "#" not in plain
+                    and not plain.startswith(("'", '"')) and not (flow and any(c in plain for c in ",[]{}"))):
                 return plain
         except yaml.YAMLError:
             pass
@@ -1105,8 +1108,8 @@ def _flow(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_flow(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_scalar(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
-    return _scalar(value)
+        return "{" + ", ".join(f"{_scalar(str(k), flow=True)}: {_flow(v)}" for k, v in value.items()) + "}"
+    return _scalar(value, flow=True)
 
 
 def _commented(text: str, comment: str, width: int = 44) -> str:
