@@ -122,3 +122,10 @@ def test_lint_paths_jobs_gives_same_report():
     from inclusive_hiring import lint_paths
 
     assert lint_paths([str(DOCS)], jobs=1).to_dict() == lint_paths([str(DOCS)], jobs=2).to_dict()
+
+
+def test_one_engine_per_entry_set():
+    """get_engine() and get_engine(()) are the same engine: the index is loaded once per run."""
+    from inclusive_hiring.engine import get_engine
+
+    assert get_engine() is get_engine(()) is get_engine(tuple())

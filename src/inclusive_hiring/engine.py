@@ -73,8 +73,10 @@ class Engine:
         return self._matchers
 
     def warm_up(self) -> None:
-        """Compile every matcher now (before forking workers, so they share the work)."""
-        self.matchers.prepare_all()
+        """Build spaCy now (before forking workers, so they share it). Each worker compiles the
+        entries' matchers as its documents need them: a corpus of postings needs about a quarter
+        of them, and compiling all of them here would hold every worker up."""
+        self.matchers  # noqa: B018
 
     def serves(self, config: Config) -> bool:
         """Whether every configuration entry of ``config`` is compiled into this engine's index."""
@@ -159,10 +161,18 @@ class Engine:
         return FileResult(path=path, kind=kind, findings=tuple(sorted(findings)), metrics=metrics)
 
 
-@functools.cache
 def get_engine(extra: tuple[Entry, ...] = ()) -> Engine:
     """The engine for the shipped word lists plus ``extra`` entries (a configuration's ``terms:``
     and ``prefer:``); built once per process for each set."""
+    # One cache key per set: get_engine() and get_engine(()) must be the same engine.
+    return _engine(tuple(extra))
+
+
+@functools.cache
+def _engine(extra: tuple[Entry, ...]) -> Engine:
     from .index import load_index
 
     return Engine(load_index(extra=extra), extra=extra)
+
+
+get_engine.cache_clear = _engine.cache_clear  # type: ignore[attr-defined]

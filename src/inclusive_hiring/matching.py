@@ -147,9 +147,6 @@ class Matchers:
             if entry_id not in self._ready:
                 self._compile(entry_id)
 
-    def prepare_all(self) -> None:
-        self.prepare(self._index.entry_ids)
-
     def _compile(self, entry_id: str) -> None:
         from spacy.matcher import Matcher
         from spacy.tokens import Doc
