@@ -118,3 +118,19 @@ def test_list_markers_are_the_regex_s():
     texts = _random_texts(["-", "*", "+", "•", " ", "\t", "\n", "a", "- ", "\n  * ", "x-", "·"], 6000, 8)
     for text in texts + _fixture_texts():
         assert markup._list_markers(text) == [m.span() for m in markup._LIST_MARKER.finditer(text)], text
+
+
+def test_money_cue_test_rules_out_only_texts_without_money():
+    from inclusive_hiring.rules.pay_transparency import MONEY, _may_have_money
+
+    pieces = ["$", "£", "€", "USD", "usd", "Eur", "GBP", "cad", "Dollars", "DOLLARS", "ſ", "uſd", "K", "\u212a",
+              "50", "1,000", " ", "k", "to", "-", "x", "\n"]
+    texts = _random_texts(pieces, 6000, 7, longest=8) + _fixture_texts()
+    ruled_out = 0
+    for text in texts:
+        if not _may_have_money(text, text.lower()):
+            ruled_out += 1
+            assert MONEY.search(text) is None, text
+    assert ruled_out > 500  # the test exercises the fast path, not only the fallback
+    assert _may_have_money("pay: 50 uſd", "pay: 50 uſd")  # "ſ" folds onto "s" under re.I
+    assert MONEY.search("pay: 50 uſd")

@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..context import Context
-from ..textsearch import find_phrases, phrase_regex
+from ..textsearch import find_phrases, folds_like_ascii, phrase_regex
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 _MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|billion\b))?"
@@ -24,6 +24,8 @@ RANGE = re.compile(
 MONEY = re.compile(_MONEY, re.I)
 _MILLIONS = re.compile(r"(?:[mM]{1,2}|million|billion)$", re.I)
 _DIGITS = re.compile(r"\d+")
+# Every MONEY match holds a currency sign or one of these words.
+_MONEY_CUES = ("$", "£", "€", "usd", "eur", "gbp", "cad", "dollars")
 
 
 def has_range(text: str) -> bool:
@@ -40,6 +42,12 @@ def has_range(text: str) -> bool:
     return False
 
 
+def _may_have_money(text: str, lower: str) -> bool:
+    """False only when MONEY cannot match: ``lower`` (``text.lower()``) has no currency cue, and
+    ``text`` has no character that ``re.I`` folds onto an ASCII letter ("ſ" for "s")."""
+    return not folds_like_ascii(text) or any(cue in lower for cue in _MONEY_CUES)
+
+
 @functools.cache
 def _opener(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{phrase_regex(phrases).pattern})\s*$", re.I)
@@ -51,7 +59,7 @@ def check(ctx: Context) -> None:
     if has_range(text):
         ctx.metrics["pay"] = {"range": True}
         return
-    figures = list(MONEY.finditer(text))
+    figures = list(MONEY.finditer(text)) if _may_have_money(text, ctx.prepared.lower) else []
     ctx.metrics["pay"] = {"range": False}
     flagged: list[tuple[int, int, str]] = []
     opener = _opener(tuple(cues["open_before_figure"]))
