@@ -180,3 +180,25 @@ def test_lint_does_import_spacy():
     """The probe can see spaCy when it is loaded, so the two checks above can fail."""
     modules = _modules_after("from inclusive_hiring import lint_text\nlint_text('We hire ninjas.')")
     assert "spacy" in modules
+
+
+def test_spacy_is_imported_without_its_cli():
+    modules = _modules_after("from inclusive_hiring import lint_text\nlint_text('We hire ninjas.')")
+    assert "spacy" in modules and "spacy.cli" not in modules
+
+
+def test_spacy_import_falls_back_when_a_release_needs_more_of_its_cli():
+    """Stand-ins that lack what spaCy asks for: the import is retried the plain way and linting works."""
+    code = ("import types\n"
+            "from inclusive_hiring import nlp\n"
+            "def lacking():\n"
+            "    return {'spacy.cli': types.ModuleType('spacy.cli'),\n"
+            "            'spacy.cli.info': types.ModuleType('spacy.cli.info')}\n"
+            "nlp._cli_stand_ins = lacking\n"
+            "from inclusive_hiring import lint_text\n"
+            "found = lint_text('We are looking for a coding ninja.')\n"
+            "assert any(f.rule_id == 'IH510' for f in found.findings), found\n"
+            "import sys\n"
+            "assert sys.modules['spacy.cli'].__file__, 'the plain import did not run'\n")
+    modules = _modules_after(code)
+    assert "spacy.cli.info" in modules

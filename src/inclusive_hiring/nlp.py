@@ -15,21 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def import_spacy() -> ModuleType:
-    """``import spacy``, without loading ``spacy.cli``.
-
-    spaCy's ``__init__`` imports its command-line package only to offer ``spacy.info``, and that
-    package imports weasel, httpx, requests, jinja2 and more: about 0.2 s, a third of spaCy's
-    import, that linting never uses. Stand-ins for the two modules stay in ``sys.modules`` while
-    spaCy is imported and are removed right after, so a later ``import spacy.cli`` gets the
-    real package, and ``spacy.info`` imports the real function when it is called.
-    """
-    import sys
-
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules or "spacy.cli.info" in sys.modules:
-        import spacy
-
-        return spacy
+def _cli_stand_ins() -> dict[str, ModuleType]:
+    """Empty stand-ins for ``spacy.cli`` and ``spacy.cli.info``, whose ``info`` imports the real one."""
     import types
 
     def info(*args: Any, **kwargs: Any) -> Any:
@@ -41,10 +28,36 @@ def import_spacy() -> ModuleType:
     cli.__path__ = []  # a package, as far as the import system asks
     cli_info = types.ModuleType("spacy.cli.info")
     cli_info.info = info  # type: ignore[attr-defined]
-    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    return {"spacy.cli": cli, "spacy.cli.info": cli_info}
+
+
+def import_spacy() -> ModuleType:
+    """``import spacy``, without loading ``spacy.cli``.
+
+    spaCy's ``__init__`` imports its command-line package only to offer ``spacy.info``, and that
+    package imports weasel, httpx, requests, jinja2 and more: about 0.2 s, a third of spaCy's
+    import, that linting never uses. Stand-ins for the two modules stay in ``sys.modules`` while
+    spaCy is imported and are removed right after, so a later ``import spacy.cli`` gets the
+    real package, and ``spacy.info`` imports the real function when it is called.
+
+    If a spaCy release asks the stand-ins for anything more, the import fails with ImportError
+    or AttributeError; spaCy is then imported the plain way, which only costs the 0.2 s.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules or "spacy.cli.info" in sys.modules:
+        import spacy
+
+        return spacy
+    stand_ins = _cli_stand_ins()
     sys.modules.update(stand_ins)
     try:
         import spacy
+    except (ImportError, AttributeError):
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        import spacy  # the modules spaCy did import are reused; the failed ones are imported again
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
