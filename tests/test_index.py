@@ -124,3 +124,24 @@ def test_default_cache_location_follows_xdg(monkeypatch):
                                              ("Salesmen", "gender-title-salesman-plural")])
 def test_inflected_forms_are_anchors(engine, text, entry):
     assert entry in engine.index.line_entries(f"we want {text} here".lower())
+
+
+def test_common_word_syllables_are_pyphen_s_and_seed_the_reading_grade():
+    import random
+
+    import pyphen
+
+    from inclusive_hiring.engine import get_engine
+    from inclusive_hiring.index import COMMON_WORDS
+    from inclusive_hiring.rules import readability
+
+    known = get_engine().index.extras["syllables"]
+    assert len(known) == COMMON_WORDS and {"the", "experience", "responsibilities"} <= known.keys()
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    for word in random.Random(3).sample(sorted(known), 3000):
+        assert known[word] == len(hyphenator.positions(word)) + 1, word
+    from inclusive_hiring import lint_text
+
+    lint_text("We value clear writing. " * 30)
+    assert known == readability._KNOWN
+    assert all(readability._SYLLABLES[w] == known[w] for w in ("the", "experience"))

@@ -32,16 +32,32 @@ def _hyphenator():  # type: ignore[no-untyped-def]
     return pyphen.Pyphen(lang="en_US")
 
 
-#: syllables per word, filled as words come (at most ``_CACHE_SIZE``, then started afresh)
+#: syllables per word: the index's common words (``_KNOWN``), then others as they come (at most
+#: ``_CACHE_SIZE`` of those, then started afresh)
 _SYLLABLES: dict[str, int] = {}
+_KNOWN: dict[str, int] = {}
+_seeded = False
 _CACHE_SIZE = 65536
+
+
+def _restart() -> None:
+    _SYLLABLES.clear()
+    _SYLLABLES.update(_KNOWN)
+
+
+def use_known_syllables(known: dict[str, int]) -> None:
+    """Start the syllable cache from the index's counts for common words (``index.py``)."""
+    global _KNOWN, _seeded
+    _KNOWN = known
+    _seeded = True
+    _restart()
 
 
 def syllables(word: str) -> int:
     count = _SYLLABLES.get(word)
     if count is None:
-        if len(_SYLLABLES) >= _CACHE_SIZE:
-            _SYLLABLES.clear()
+        if len(_SYLLABLES) >= _CACHE_SIZE + len(_KNOWN):
+            _restart()
         count = _SYLLABLES[word] = len(_hyphenator().positions(word)) + 1 \
             if _patterns() is None else _count_syllables(word)
     return count
@@ -89,9 +105,9 @@ def grade(words: list[str], sentences: int) -> float | None:
     if not words or not sentences:
         return None
     new = set(words).difference(_SYLLABLES)
-    if len(_SYLLABLES) + len(new) > _CACHE_SIZE:
-        _SYLLABLES.clear()
-        new = set(words)
+    if len(_SYLLABLES) + len(new) > _CACHE_SIZE + len(_KNOWN):
+        _restart()
+        new = set(words).difference(_SYLLABLES)
     for word in new:
         syllables(word)
     total = sum(itemgetter(*words)(_SYLLABLES)) if len(words) > 1 else _SYLLABLES[words[0]]
@@ -124,8 +140,9 @@ def _use_parsed_patterns(patterns: object) -> None:
 
 
 def check(ctx: Context) -> None:
-    if _hyphenator.cache_info().currsize == 0:
+    if not _seeded:
         _use_parsed_patterns(ctx.extras.get("hyphenation"))
+        use_known_syllables(ctx.extras.get("syllables") or {})
     words = ctx.words
     sentences = count_sentences(ctx.prepared.normal)
     value = grade(words, sentences)
