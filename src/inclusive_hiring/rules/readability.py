@@ -15,14 +15,14 @@ import re
 from operator import itemgetter
 
 from ..context import WORD_RE, Context
-from ..textsearch import AfterNonWord
 
 # A sentence end inside a line: more text follows on the same line, starting with a capital or quote.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?…]+(?=[ \t]*[A-Z\"'“‘])")
 # The same ends, faster (a pattern that starts with a lookbehind is tried at every offset): the
 # runs of stops before a capital, then the lookbehind by hand (see ``_count_sentence_ends``).
 _STOP_RUN = re.compile(r"[.!?…]+(?=[ \t]*[A-Z\"'“‘])")
-_STOP_AFTER_LETTER = AfterNonWord(r"\w", r"[A-Za-z][.!?…](?=[ \t]*[A-Z\"'“‘])")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @functools.cache
@@ -122,13 +122,20 @@ def count_sentences(text: str) -> int:
 
 
 def _count_sentence_ends(text: str) -> int:
-    """``len(_SENTENCE_END.findall(text))``.
+    """``len(_SENTENCE_END.findall(text))``, in one scan for the runs of stops (``_STOP_RUN``).
 
-    A run of stops (``_STOP_RUN``) holds one match when a capital follows: at its start, unless
-    the lookbehind forbids it there, then at its second stop, if any. So every run counts but a
-    single stop after a single letter ("e.g. The", "U.S. The": ``_STOP_AFTER_LETTER``).
+    A run of stops holds one match when a capital follows: at its start, unless the lookbehind
+    forbids it there, then at its second stop, if any. So every run counts but a single stop
+    after a single letter ("e.g. The", "U.S. The").
     """
-    return len(_STOP_RUN.findall(text)) - len(_STOP_AFTER_LETTER.spans(text))
+    count = 0
+    for run in _STOP_RUN.finditer(text):
+        stop = run.start()
+        if run.end() - stop == 1 and stop and text[stop - 1] in _ASCII_LETTERS \
+                and not (stop > 1 and _WORD_CHAR.match(text, stop - 2)):
+            continue
+        count += 1
+    return count
 
 
 def _use_parsed_patterns(patterns: object) -> None:
