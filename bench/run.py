@@ -9,9 +9,12 @@ Standard library only. Every measured command runs as a child process; wall time
 this process with ``time.perf_counter`` around ``subprocess.run``. Peak memory is the child's
 peak resident set size (``/usr/bin/time -f %M`` when present, else the growth of
 ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``): for a command that forks workers this is the
-largest single process, so for ``--jobs 0`` the script also samples ``/proc`` every 50 ms and
-reports the peak *sum* of RSS and of PSS (proportional set size, which splits pages shared by
-fork between the processes sharing them) over the whole process tree.
+largest single process, so one extra ``--jobs 0`` run samples ``/proc`` every 50 ms for the
+peak *sum* of RSS and of PSS (proportional set size, which splits pages shared by fork between
+the processes sharing them) over the whole process tree; that run is not timed.
+
+The corpus runs go in rounds (ih --jobs 1, ih --jobs 0, alex) so that the ratios compare runs
+made at about the same time on a shared machine.
 
 Tokens are counted as whitespace-separated words (``str.split()``) of the corpus files that
 ``ih`` lints (.md, .markdown, .txt, .html), read as UTF-8 with replacement.
@@ -209,34 +212,30 @@ def find_ih() -> str:
     return found
 
 
-def bench_ih_corpus(ih: str, jobs: int, repeat: int, n_files: int) -> dict:
-    """``repeat`` timed runs; with workers, one more run samples the process tree's memory. The
-    sampler reads /proc every 50 ms, which takes CPU from the workers on a small machine, so
-    that run's wall time is not used."""
-    runs = []
-    sampled = None
-    for i in range(repeat + (jobs != 1)):
-        with tempfile.NamedTemporaryFile("w+b", suffix=".json") as out:
-            r = run_measured([ih, "lint", str(CORPUS), "--format", "json", "--jobs", str(jobs)],
-                             stdout=out, sample_tree=i == repeat)
-            out.seek(0)
-            try:
-                report = json.load(out)
-                r["files"] = len(report["files"])
-                r["errors"] = sum(1 for f in report["files"] if f.get("error"))
-                r["findings"] = sum(len(f["findings"]) for f in report["files"])
-            except (ValueError, KeyError) as exc:
-                sys.exit(f"bench: ih --jobs {jobs} produced no readable JSON "
-                         f"(exit {r['rc']}): {exc}\n{r['stderr'][-2000:]}")
-        if r["rc"] not in (0, 1):
-            sys.exit(f"bench: ih --jobs {jobs} failed with exit {r['rc']}:\n{r['stderr'][-2000:]}")
-        if r["files"] != n_files:
-            print(f"bench: warning: ih reported {r['files']} files, corpus has {n_files}",
-                  file=sys.stderr)
-        if i == repeat:
-            sampled = r
-        else:
-            runs.append(r)
+def ih_corpus_run(ih: str, jobs: int, n_files: int, *, sample_tree: bool = False) -> dict:
+    """One ``ih lint CORPUS --format json --jobs N`` run, checked (exit 0 or 1, readable JSON)."""
+    with tempfile.NamedTemporaryFile("w+b", suffix=".json") as out:
+        r = run_measured([ih, "lint", str(CORPUS), "--format", "json", "--jobs", str(jobs)],
+                         stdout=out, sample_tree=sample_tree)
+        out.seek(0)
+        try:
+            report = json.load(out)
+            r["files"] = len(report["files"])
+            r["errors"] = sum(1 for f in report["files"] if f.get("error"))
+            r["findings"] = sum(len(f["findings"]) for f in report["files"])
+        except (ValueError, KeyError) as exc:
+            sys.exit(f"bench: ih --jobs {jobs} produced no readable JSON "
+                     f"(exit {r['rc']}): {exc}\n{r['stderr'][-2000:]}")
+    if r["rc"] not in (0, 1):
+        sys.exit(f"bench: ih --jobs {jobs} failed with exit {r['rc']}:\n{r['stderr'][-2000:]}")
+    if r["files"] != n_files:
+        print(f"bench: warning: ih reported {r['files']} files, corpus has {n_files}",
+              file=sys.stderr)
+    return r
+
+
+def summarize(runs: list[dict], sampled: dict | None = None) -> dict:
+    """The median wall time of ``runs``, every wall time, and the peak memory of all runs."""
     best = dict(runs[0])
     best["wall"] = statistics.median(r["wall"] for r in runs)
     best["walls"] = [r["wall"] for r in runs]
@@ -294,23 +293,17 @@ def chunks(files: list[Path], max_bytes: int = 100_000) -> list[list[str]]:
     return out
 
 
-def bench_alex_corpus(cli: list[str], files: list[Path], repeat: int) -> dict:
-    groups = chunks(files)
-    runs = []
-    for _ in range(repeat):
-        wall, peak = 0.0, 0
-        for group in groups:
-            # alex exits 1 when it finds something; that is expected here
-            r = run_measured([*cli, "--quiet", *group])
-            if r["rc"] not in (0, 1):
-                sys.exit(f"bench: alex failed with exit {r['rc']}:\n{r['stderr'][-2000:]}")
-            wall += r["wall"]
-            peak = max(peak, r["peak_rss"] or 0)
-        runs.append({"wall": wall, "peak_rss": peak or None})
-    return {"wall": statistics.median(r["wall"] for r in runs),
-            "walls": [r["wall"] for r in runs],
-            "peak_rss": max((r["peak_rss"] or 0) for r in runs) or None,
-            "chunks": len(groups)}
+def alex_corpus_run(cli: list[str], groups: list[list[str]]) -> dict:
+    """One pass of alex over the corpus, in argument chunks (wall times summed)."""
+    wall, peak = 0.0, 0
+    for group in groups:
+        # alex exits 1 when it finds something; that is expected here
+        r = run_measured([*cli, "--quiet", *group])
+        if r["rc"] not in (0, 1):
+            sys.exit(f"bench: alex failed with exit {r['rc']}:\n{r['stderr'][-2000:]}")
+        wall += r["wall"]
+        peak = max(peak, r["peak_rss"] or 0)
+    return {"wall": wall, "peak_rss": peak or None}
 
 
 # --------------------------------------------------------------------------------------------
@@ -361,22 +354,63 @@ def main() -> int:
     res["first_run"] = first
     print(f"first run (builds the word-list cache in {cache}): {first:.2f} s", flush=True)
 
-    # ---- ih corpus
+    # ---- alex, installed first so that its corpus runs can alternate with ih's
+    cli: list[str] | None = None
+    alex_ver = ""
+    tmp = None
+    if args.no_alex:
+        print("alex: skipped (--no-alex)")
+    else:
+        prefix = args.alex_dir
+        if prefix is None:
+            tmp = tempfile.TemporaryDirectory(prefix="bench-alex-")
+            prefix = Path(tmp.name)
+        prefix.mkdir(parents=True, exist_ok=True)
+        print(f"alex: npm install --prefix {prefix} alex@11 ...", flush=True)
+        cli, note = install_alex(prefix)
+        if cli is None:
+            print(f"alex could not be installed ({note}); reporting ih's figures only")
+        else:
+            alex_ver = alex_version(cli)
+            print(f"  alex {alex_ver}: {note}")
+
+    # ---- corpus runs, in rounds: ih --jobs 1, ih --jobs 0, alex. A slow spell of a shared
+    # machine then falls on all three, and each round gives its own ratios.
+    groups = chunks(files)
+    runs: dict[str, list[dict]] = {"ih_jobs1": [], "ih_jobs0": [], "alex": []}
+    print(f"corpus runs: {repeat} round(s) of ih --jobs 1, ih --jobs 0 ({ncpu} workers)"
+          + (", alex" if cli else "") + " ...", flush=True)
+    for _ in range(repeat):
+        runs["ih_jobs1"].append(ih_corpus_run(ih, 1, n_files))
+        runs["ih_jobs0"].append(ih_corpus_run(ih, 0, n_files))
+        if cli:
+            runs["alex"].append(alex_corpus_run(cli, groups))
+    # The memory of the worker tree, sampled in a run of its own: reading /proc every 50 ms
+    # takes CPU from the workers on a small machine, so that run's wall time is not used.
+    sampled = ih_corpus_run(ih, 0, n_files, sample_tree=True)
     for jobs in (1, 0):
-        label = "ih --jobs 1" if jobs == 1 else f"ih --jobs 0 ({ncpu} workers)"
-        print(f"running {label} over the corpus ...", flush=True)
-        r = bench_ih_corpus(ih, jobs, repeat, n_files)
+        r = summarize(runs[f"ih_jobs{jobs}"], sampled if jobs != 1 else None)
         r["pps"] = n_files / r["wall"]
         r["tps"] = tokens / r["wall"]
         res[f"ih_jobs{jobs}"] = {k: v for k, v in r.items() if k != "stderr"}
+        label = "ih --jobs 1" if jobs == 1 else f"ih --jobs 0 ({ncpu} workers)"
         extra = ""
         if jobs != 1:
             extra = (f", tree peak: RSS sum {mib(r.get('tree_rss'))}, "
                      f"PSS sum {mib(r.get('tree_pss'))} ({r.get('tree_procs')} processes)")
-        print(f"  {r['wall']:.2f} s, {r['pps']:.1f} postings/s, {r['tps']:,.0f} tokens/s, "
+        print(f"  {label}: {r['wall']:.2f} s, {r['pps']:.1f} postings/s, {r['tps']:,.0f} tokens/s, "
               f"largest-process peak RSS {mib(r['peak_rss'])}{extra}; "
               f"{r['findings']} findings, {r['errors']} errors", flush=True)
-        print("  runs: " + ", ".join(f"{w:.2f}" for w in r["walls"]) + " s", flush=True)
+        print("    runs: " + ", ".join(f"{w:.2f}" for w in r["walls"]) + " s", flush=True)
+    alex = None
+    if cli:
+        alex = summarize(runs["alex"])
+        alex.update(chunks=len(groups), version=alex_ver, pps=n_files / alex["wall"],
+                    tps=tokens / alex["wall"])
+        print(f"  alex {alex_ver}: {alex['wall']:.2f} s in {alex['chunks']} invocation(s), "
+              f"{alex['pps']:.1f} postings/s, {alex['tps']:,.0f} tokens/s, "
+              f"peak RSS {mib(alex['peak_rss'])}", flush=True)
+        print("    runs: " + ", ".join(f"{w:.2f}" for w in alex["walls"]) + " s", flush=True)
 
     # ---- cold start
     print(f"cold start (median of {cold_runs}) ...", flush=True)
@@ -391,38 +425,12 @@ def main() -> int:
     print(f"  python -c 'pass'         {cold_py:.3f} s")
     print(f"  ih lint - import spacy   {cold_ih - cold_spacy:+.3f} s")
     print(f"  ih --help                {help_ih:.3f} s", flush=True)
-
-    # ---- alex
-    alex = None
-    if args.no_alex:
-        print("alex: skipped (--no-alex)")
-    else:
-        tmp = None
-        prefix = args.alex_dir
-        if prefix is None:
-            tmp = tempfile.TemporaryDirectory(prefix="bench-alex-")
-            prefix = Path(tmp.name)
-        prefix.mkdir(parents=True, exist_ok=True)
-        print(f"alex: npm install --prefix {prefix} alex@11 ...", flush=True)
-        cli, note = install_alex(prefix)
-        if cli is None:
-            print(f"alex could not be installed ({note}); reporting ih's figures only")
-        else:
-            ver = alex_version(cli)
-            print(f"  alex {ver}: {note}")
-            print("running alex over the corpus ...", flush=True)
-            alex = bench_alex_corpus(cli, files, repeat)
-            alex["pps"] = n_files / alex["wall"]
-            alex["tps"] = tokens / alex["wall"]
-            alex["cold"], _ = median_wall([*cli, "--quiet", str(one)], cold_runs)
-            alex["version"] = ver
-            print(f"  {alex['wall']:.2f} s in {alex['chunks']} invocation(s), "
-                  f"{alex['pps']:.1f} postings/s, {alex['tps']:,.0f} tokens/s, "
-                  f"peak RSS {mib(alex['peak_rss'])}, cold start {alex['cold']:.3f} s",
-                  flush=True)
-            res["alex"] = alex
-        if tmp is not None:
-            tmp.cleanup()
+    if cli and alex is not None:
+        alex["cold"], _ = median_wall([*cli, "--quiet", str(one)], cold_runs)
+        print(f"  alex <one posting>       {alex['cold']:.3f} s", flush=True)
+        res["alex"] = alex
+    if tmp is not None:
+        tmp.cleanup()
 
     # ---- table
     i1, iN = res["ih_jobs1"], res["ih_jobs0"]
@@ -457,6 +465,10 @@ def main() -> int:
     if alex:
         r1, rN = i1["pps"] / alex["pps"], iN["pps"] / alex["pps"]
         res.update(ratio_jobs1=r1, ratio_jobsN=rN)
+        for name, ih_runs in (("1", runs["ih_jobs1"]), (str(ncpu), runs["ih_jobs0"])):
+            per_round = [a["wall"] / i["wall"] for i, a in zip(ih_runs, runs["alex"], strict=True)]
+            print(f"  ih --jobs {name} / alex, each round   "
+                  + ", ".join(f"{x:.2f}x" for x in per_round))
         print(f"  throughput ih --jobs 1 / alex      {r1:5.2f}x  (floor {FLOOR_TPUT_1:.0f}x: "
               f"{verdict(r1 >= FLOOR_TPUT_1)})")
         print(f"  throughput ih --jobs {ncpu} / alex      {rN:5.2f}x  (floor {FLOOR_TPUT_N:.0f}x: "
