@@ -156,3 +156,14 @@ def test_fix_relints_with_the_files_configuration(repo):
     piped = ih("lint", "-", "--fix", cwd=repo, stdin="Send an e-mail to our rockstar team.\n")
     assert piped.stdout == "Send an email to our rockstar team.\n", piped.stderr
     assert "IH510" not in piped.stderr
+
+
+def test_a_term_can_be_lifted_by_the_rest_of_the_document(repo):
+    """``not_in_document_with`` in an organization term: "headcount" is fine in a posting for the
+    workforce-planning team, wherever that is said."""
+    write(repo / ".ih.yaml", "terms:\n  - terms: [headcount]\n    not_in_document_with: [workforce planning]\n")
+    plain = write(repo / "plain.md", POSTING)
+    planning = write(repo / "planning.md", POSTING + "\nYou will join the Workforce Planning group.\n")
+    results = lint(repo, plain, planning)
+    assert rule_matches(results["plain.md"], "IH090") == ["headcount"]
+    assert rule_matches(results["planning.md"], "IH090") == []

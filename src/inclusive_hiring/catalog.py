@@ -49,7 +49,8 @@ JURISDICTION_FACTS: tuple[str, ...] = ("range-required", "open-ended-rejected", 
                                        "salary-history-ban")
 _RULE_REQUIRED = ("id", "name", "scope", "severity", "summary", "why", "example", "instead", "source")
 _ENTRY_KEYS = {"id", "rule", "severity", "terms", "patterns", "message", "rationale",
-               "replacements", "source", "fix", "compound", "case", *CONSTRAINT_KEYS}
+               "replacements", "source", "fix", "compound", "case", "not_in_document_with",
+               *CONSTRAINT_KEYS}
 _ENTRY_REQUIRED = ("id", "rule", "severity", "message", "rationale", "replacements", "source")
 _FILE_KEYS = {"category", "kind", "rules", "entries", "cues", "defaults", "stems", "not_counted"}
 RULE_ID_RE = re.compile(r"^IH\d{3}$")
@@ -109,6 +110,9 @@ class Entry:
     exact_case: bool = False
     constraints: tuple[tuple[str, tuple[str, ...]], ...] = ()
     kind: str = "posting"
+    #: ``not_in_document_with``: phrases that anywhere in the document lift the entry (a federal
+    #: civil-service posting may require citizenship)
+    not_in_document: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ def _load_entry(raw: LineDict, category: str, rules: dict[str, Rule], path: Path
         source=_text(raw, "source", path), replacements=replacements, terms=terms,
         patterns=tuple(patterns), fix_safe=fix == "safe", no_fix=fix == "none", compound_allowed=compound == "allow",
         exact_case=case == "exact", constraints=constraints,
+        not_in_document=_str_list(raw, "not_in_document_with", path),
     )
 
 

@@ -294,7 +294,7 @@ def union_entries(groups: Iterable[Iterable[Entry]]) -> tuple[Entry, ...]:
 def _entry_key(entry: Entry) -> list[Any]:
     return [entry.id, entry.rule_id, entry.severity, entry.message, entry.terms, list(entry.patterns),
             entry.replacements, entry.fix_safe, entry.compound_allowed, entry.exact_case, entry.constraints,
-            entry.kind]
+            entry.kind, entry.not_in_document]
 
 
 # --------------------------------------------------------------------------- globs and phrases

@@ -92,6 +92,7 @@ class Engine:
 
     def _span_findings(self, ctx: Context, kind: str, inactive: frozenset[str] = frozenset()) -> None:
         from .matching import Line, candidate_lines
+        from .textsearch import has_phrase
 
         normal = ctx.prepared.normal
         lines, words = candidate_lines(normal, self.index, kind)
@@ -116,7 +117,15 @@ class Engine:
         token_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
         firsts = [bisect.bisect_left(token_starts, s) for s in starts] + [len(doc)]
         ranges = [(firsts[i], firsts[i + 1], line.entries) for i, line in enumerate(lines)]
-        for match in matchers.find(doc, ranges, kind):
+        found: dict[tuple[str, ...], bool] = {}
+
+        def lifted(phrases: tuple[str, ...]) -> bool:
+            """Whether the whole document has one of these phrases (``not_in_document_with``)."""
+            if phrases not in found:
+                found[phrases] = has_phrase(normal, phrases, ctx.prepared.lower)
+            return found[phrases]
+
+        for match in matchers.find(doc, ranges, kind, lifted):
             entry = match.entry
             span = doc[match.start:match.end]
             i = bisect.bisect_right(starts, span.start_char) - 1

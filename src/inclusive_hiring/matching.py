@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -176,8 +176,11 @@ class Matchers:
         self._ready.add(entry_id)
 
     def find(self, doc: Doc, lines: list[tuple[int, int, frozenset[str]]],
-             kind: str = "posting") -> list[Match]:
-        """Matches in ``doc``; ``lines`` are its (first token, end token, candidate entries)."""
+             kind: str = "posting",
+             in_document: Callable[[tuple[str, ...]], bool] | None = None) -> list[Match]:
+        """Matches in ``doc``; ``lines`` are its (first token, end token, candidate entries).
+        ``in_document`` tells whether the whole document holds one of some phrases: an entry's
+        ``not_in_document_with`` is checked with it, before overlaps are resolved."""
         import numpy
         from spacy.attrs import LOWER
 
@@ -208,6 +211,8 @@ class Matchers:
         for entry_id, start, end in sorted(set(raw)):
             entry = self._index.entry(entry_id).entry
             if not entry.compound_allowed and _in_compound(doc, start, end):
+                continue
+            if entry.not_in_document and in_document is not None and in_document(entry.not_in_document):
                 continue
             rules = self._constraints.get(entry_id)
             if rules:
