@@ -79,7 +79,8 @@ def check(ctx: Context) -> None:
             what = "an open-ended figure" if kind == "open" else "vague wording"
             ctx.emit("IH702", f"Pay is given as {what}; state a range with a minimum and a maximum.",
                      span=(start, end), replacements=("$70,000 - $85,000 per year",))
-    elif not figures:
-        # With ``jurisdictions:``, the rule's data names the laws that require a range.
+    if not figures:
+        # Vague wording ("competitive salary") is no pay figure either: the posting still states
+        # no pay. With ``jurisdictions:``, the rule's data names the laws that require a range.
         ctx.emit("IH701", "No salary or pay range found; state a good-faith minimum and maximum.",
                  replacements=("The salary range for this role is $X - $Y per year.",))
