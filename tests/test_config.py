@@ -612,7 +612,7 @@ def test_docs_full_example_does_what_it_says(repo):
     assert config.is_excluded(repo / "drafts" / "a.md") and config.is_excluded(repo / "x" / "b.draft.md")
     assert not resolve_for(config, repo / "internal" / "a.md").rules["IH750"].enabled
     assert resolve_for(config, repo / "jobs" / "denver" / "a.md").jurisdictions == ("US-CO",)
-    assert config.kits.templates_dir == repo / "templates" / "kit"
+    assert config.kits.templates_dir == repo / "ih-templates"
 
 
 def test_docs_error_examples_are_the_real_messages(repo):
