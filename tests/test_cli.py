@@ -226,6 +226,17 @@ def test_rules_lists_ih110():
     assert {"IH101", "IH201", "IH750"} <= set(rows)
 
 
+def test_rules_never_cuts_names_or_categories_short():
+    """Piped output is where rich assumes 80 columns; names go into .ih.yaml, so they stay whole."""
+    from inclusive_hiring.catalog import default_catalog
+
+    result = invoke("rules")
+    assert "…" not in result.stdout
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.strip()}
+    for rule in default_catalog().rules.values():
+        assert rows[rule.id][1:3] == [rule.name, rule.category]
+
+
 def test_version():
     result = invoke("version")
     assert result.exit_code == 0

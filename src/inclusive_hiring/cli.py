@@ -347,13 +347,20 @@ def rules() -> None:
 
     catalog = default_catalog()
     fixable = {e.rule_id for e in catalog.entries.values() if e.fix_safe}
+    columns = ("id", "name", "category", "scope", "severity", "fixable")
+    rows = [(rule.id, rule.name, rule.category, rule.scope, rule.severity,
+             "yes" if rule.id in fixable else "") for rule in catalog.rules.values()]
     table = Table(box=None, header_style="bold")
-    for column in ("id", "name", "category", "scope", "severity", "fixable"):
-        table.add_column(column)
-    for rule in catalog.rules.values():
-        table.add_row(rule.id, rule.name, rule.category, rule.scope, rule.severity,
-                      "yes" if rule.id in fixable else "")
-    Console().print(table)
+    for column in columns:
+        table.add_column(column, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    # Names and categories are what .ih.yaml and suppressions use: never cut them short, even
+    # when the output is piped (rich then assumes 80 columns).
+    natural = sum(max(len(c), *(len(r[i]) for r in rows)) + 2 for i, c in enumerate(columns))
+    console = Console()
+    console.width = max(console.width, natural)
+    console.print(table)
 
 
 @app.command()
