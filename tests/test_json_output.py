@@ -172,3 +172,33 @@ def test_in_process_jobs_match_serial(jobs):
     _, parallel, raw_parallel = run_json(str(DOCS), "--jobs", jobs)
     assert raw_serial == raw_parallel
     assert serial == parallel
+
+
+def _documented_example() -> tuple[dict, str]:
+    text = (ROOT / "docs" / "json-schema.md").read_text(encoding="utf-8")
+    section = text[text.index("## Example"):text.index("## Ordering and determinism")]
+    block = section[section.index("```json") + len("```json"):section.rindex("```")]
+    return json.loads(block), section
+
+
+def abridge(report: dict, rule_ids: list[str], matches: int) -> dict:
+    """The real report, cut the way docs/json-schema.md cuts it."""
+    out = json.loads(json.dumps(report))
+    (entry,) = out["files"]
+    entry["findings"] = [f for f in entry["findings"] if f["rule_id"] in rule_ids]
+    coding = entry["metrics"]["gender_coding"]
+    coding["matches"] = coding["matches"][:matches]
+    return out
+
+
+def test_the_documented_example_is_the_real_output(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, report, _ = run_json("examples/job-posting.md")
+    documented, prose = _documented_example()
+    (entry,) = documented["files"]
+    shown = [f["rule_id"] for f in entry["findings"]]
+    matches = len(entry["metrics"]["gender_coding"]["matches"])
+    assert documented == abridge(report, shown, matches)
+    real = report["files"][0]
+    assert f"{len(shown)} of the {len(real['findings'])} findings" in " ".join(prose.split())
+    assert f"{matches} of the {len(real['metrics']['gender_coding']['matches'])}" in prose
