@@ -18,10 +18,13 @@ def render(report: LintReport, console: Console) -> None:
     for result in report.files:
         if result.error:
             continue  # errors go to stderr, one line each (see cli.py)
+        # Say when a file was read as interview questions: the posting checks (pay, EEO, length)
+        # do not run on those, and --kind auto decides from the text.
+        kind = ("  (interview questions)", "dim") if result.kind == "questions" else ""
         if not result.findings:
-            console.print(Text.assemble((result.path, "bold"), ("  no findings", "green")))
+            console.print(Text.assemble((result.path, "bold"), kind, ("  no findings", "green")))
             continue
-        console.print(Text(result.path, style="bold underline"))
+        console.print(Text.assemble((result.path, "bold underline"), kind))
         lines = None
         for f in result.findings:
             where = f"{f.line}:{f.column}" if f.line else "doc"
@@ -80,7 +83,7 @@ def _summary(report: LintReport, console: Console) -> None:
     if summary["by_category"]:
         console.print(table)
     sev = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
-    console.print(f"{summary['findings']} findings ({sev}) in {summary['files']} files"
+    console.print(f"{_count(summary['findings'], 'finding')} ({sev}) in {_count(summary['files'], 'file')}"
                   + (f"; {len(report.errors)} could not be linted" if report.errors else ""))
     if len(files) == 1:
         m = files[0].metrics
@@ -96,3 +99,7 @@ def _summary(report: LintReport, console: Console) -> None:
             v = r.metrics["gender_coding"]["verdict"]
             verdicts[v] = verdicts.get(v, 0) + 1
         console.print("gender coding: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -25,7 +25,7 @@ def check(ctx: Context) -> None:
     if words > max_words:
         ctx.emit("IH810", f"{words} words; the recommended maximum is {max_words}.")
     elif words < min_words:
-        ctx.emit("IH811", f"Only {words} words; the recommended minimum is {min_words}.")
+        ctx.emit("IH811", f"Only {words} word{'' if words == 1 else 's'}; the recommended minimum is {min_words}.")
     if words >= int(ctx.option("IH812", "min_words")):
         low = float(ctx.option("IH812", "min_bullet_share"))
         high = float(ctx.option("IH812", "max_bullet_share"))
