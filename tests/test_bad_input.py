@@ -41,6 +41,12 @@ def _latin1(tmp: Path) -> Path:
     return path
 
 
+def _utf16(tmp: Path) -> Path:
+    path = tmp / "saved-as-unicode.txt"
+    path.write_bytes("We need a salesman.\n".encode("utf-16"))  # with its byte-order mark
+    return path
+
+
 def _empty(tmp: Path) -> Path:
     path = tmp / "empty.md"
     path.write_bytes(b"")
@@ -85,6 +91,7 @@ BAD = {
     "empty-directory": _empty_dir,
     "binary": _binary,
     "non-utf8": _latin1,
+    "utf-16": _utf16,
     "empty": _empty,
     "whitespace-only": _whitespace,
     "ten-megabytes": _huge,
@@ -186,3 +193,11 @@ def test_good_files_are_not_modified(tmp_path):
     result = CliRunner().invoke(app, ["lint", str(path), "-f", "json"])
     assert result.exit_code == 1
     assert snapshot([tmp_path]) == before
+
+
+@pytest.mark.parametrize(("make", "says"), [(_utf16, "UTF-16 text"), (_latin1, "not valid UTF-8 (byte 0xe9")])
+def test_text_in_another_encoding_is_named_and_the_fix_given(tmp_path, make, says):
+    bad = make(tmp_path)
+    result = CliRunner().invoke(app, ["lint", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"ih: {bad}: {says}") and result.stderr.rstrip().endswith("save it as UTF-8")

@@ -95,12 +95,15 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str
 def decode_text(data: bytes) -> tuple[str | None, str | None]:
     """Decode a document's bytes (UTF-8, a leading byte-order mark dropped, line endings kept),
     or (None, one-line error) for binary, undecodable or empty input."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None, "UTF-16 text (as Word and Notepad save 'Unicode'); save it as UTF-8"
     if b"\x00" in data[:8192]:
         return None, "binary file, not text"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        return None, (f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                      "save it as UTF-8")
     if not text.strip():
         return None, "empty file"
     return text, None
