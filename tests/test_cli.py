@@ -162,6 +162,13 @@ def test_stdin_dash():
     assert (hits["IH110"]["line"], hits["IH110"]["column"]) == (1, 20)
 
 
+def test_stdin_dash_given_twice_is_a_usage_error():
+    result = invoke("lint", "-", "-", input="We need a rockstar salesman.\n")
+    assert result.exit_code == 2
+    assert result.stderr == "ih: error: - (standard input) can be given once: it is read once\n"
+    assert result.stdout == ""
+
+
 def test_stdin_dash_concise():
     result = invoke("lint", "-", "-f", "concise", input="Intro.\nWe need a salesman.\n")
     assert "<stdin>:2:11: IH110 [error] " in result.stdout
@@ -242,3 +249,27 @@ def test_version():
     assert result.exit_code == 0
     assert result.stdout == f"ih {inclusive_hiring.__version__}\n"
     assert re.fullmatch(r"\d+\.\d+\.\d+\S*", inclusive_hiring.__version__)
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["lint", "job.md", "--fail-on", "bogus"], "ih: error: Invalid value for '--fail-on': 'bogus' is not one of"),
+    (["--bogus"], "ih: error: No such option: --bogus (see 'ih --help')"),
+    (["lint"], "ih: error: Missing argument 'paths'. (see 'ih lint --help')"),
+    (["lint", "job.md", "--format", "yaml"], "ih: error: Invalid value for '--format'"),
+])
+def test_usage_errors_are_one_line_and_exit_2(tmp_path, args, says):
+    """What the console script prints (``main``), not only what the typer app does."""
+    proc = subprocess.run([sys.executable, "-m", "inclusive_hiring", *args], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(says) and proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stdout == ""
+
+
+def test_version_option_and_command_agree(tmp_path):
+    from inclusive_hiring import __version__
+
+    for args in (["--version"], ["version"]):
+        proc = subprocess.run([sys.executable, "-m", "inclusive_hiring", *args], capture_output=True, text=True,
+                              timeout=120, cwd=tmp_path)
+        assert (proc.returncode, proc.stdout) == (0, f"ih {__version__}\n")

@@ -32,6 +32,28 @@ app = typer.Typer(
 )
 
 
+def usage_message(error: Exception) -> str:
+    """A click usage error in one line, without pydantic-style "Value error, " noise."""
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    return " ".join(message.replace("Value error, ", "").split())
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"ih {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version, help="Print the version and exit.")] = False,
+) -> None:
+    """Lint job postings for exclusionary or legally risky wording, offline."""
+
+
 class Format(str, Enum):
     auto = "auto"
     human = "human"
@@ -172,6 +194,8 @@ def _lint_option_problem(paths: list[str], fix: bool, unsafe_fixes: bool, dry_ru
                          write_baseline: str | None, diff: str | None) -> str | None:
     from .api import STDIN
 
+    if paths.count(STDIN) > 1:
+        return "- (standard input) can be given once: it is read once"
     if unsafe_fixes and not fix:
         return "--unsafe-fixes needs --fix"
     if dry_run and not fix:
@@ -429,7 +453,7 @@ def config_show(
 
 @app.command()
 def version() -> None:
-    """Print the version."""
+    """Print the version (also ``ih --version``)."""
     from . import __version__
 
     typer.echo(f"ih {__version__}")
@@ -441,19 +465,52 @@ from .kits.cli import kit as _kit_command  # noqa: E402
 app.command("kit")(_kit_command)
 
 
+def _click_errors(name: str) -> tuple[type[BaseException], ...]:
+    """The exception class ``name`` of the click that typer uses: its own copy in newer typer
+    releases (``typer._click``), the click package in older ones."""
+    import importlib
+
+    found = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            cls = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if isinstance(cls, type) and issubclass(cls, BaseException):
+            found.append(cls)
+    return tuple(found)
+
+
 def main() -> None:
+    code: int | str | None
     try:
-        app()
+        # Not standalone: click's usage errors come back here, to be said in one line.
+        result = app(standalone_mode=False, prog_name="ih")
     except KeyboardInterrupt:
         sys.stderr.write("ih: interrupted\n")
-        code: int | str | None = 130
+        code = 130
     except SystemExit as done:
         code = done.code
         if isinstance(code, str):  # sys.exit("message") prints the message, as Python would
             sys.stderr.write(code + "\n")
             code = 1
+    except Exception as error:
+        code = EXIT_ERROR
+        if isinstance(error, _click_errors("NoArgsIsHelpError")):
+            sys.stderr.write(error.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
+        elif isinstance(error, _click_errors("UsageError")):
+            ctx = getattr(error, "ctx", None)
+            command = ctx.command_path if ctx is not None else "ih"
+            sys.stderr.write(f"ih: error: {usage_message(error)} (see '{command} --help')\n")
+        elif isinstance(error, _click_errors("ClickException")):
+            sys.stderr.write(f"ih: error: {usage_message(error)}\n")
+        elif isinstance(error, _click_errors("Abort")):
+            sys.stderr.write("ih: interrupted\n")
+            code = 130
+        else:
+            raise
     else:
-        code = 0
+        code = result if isinstance(result, int) else 0
     # Leave without tearing down spaCy and the word-list index object by object (a tenth of a
     # second for one posting); every file ih writes is already closed and replaced atomically.
     try:
