@@ -199,6 +199,35 @@ def test_exclude_globs(tmp_path):
     assert got == ["archive/keep-too.txt", "keep.md"]
 
 
+@pytest.mark.parametrize(("pattern", "left"), [
+    ("drafts", ["postings/keep.md"]),
+    ("drafts/", ["postings/keep.md"]),
+    ("**/drafts/**", ["postings/keep.md"]),
+    ("postings/drafts/*", ["postings/a/drafts/d2.md", "postings/keep.md"]),
+    ("drafts/*", ["postings/a/drafts/d2.md", "postings/keep.md"]),  # relative to the directory argument
+    ("*.md", []),
+])
+def test_exclude_option_matches_like_exclude_in_the_config(tmp_path, monkeypatch, pattern, left):
+    """``--exclude`` and ``exclude:`` in .ih.yaml take the same globs and skip the same files."""
+    (tmp_path / ".git").mkdir()
+    for rel in ("postings/keep.md", "postings/drafts/d.md", "postings/a/drafts/d2.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("We need a salesman.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def linted(*args: str) -> list[str]:
+        result = invoke("lint", "postings", "-f", "json", *args)
+        return sorted(f["path"] for f in json.loads(result.stdout)["files"] if f["error"] is None) \
+            if result.stdout else []
+
+    by_option = linted("--exclude", pattern)
+    (tmp_path / ".ih.yaml").write_text(f"exclude: ['{pattern}']\n", encoding="utf-8")
+    by_config = linted()
+    assert by_option == left
+    if not pattern.startswith("drafts/*"):  # a config glob is relative to the config file's folder
+        assert by_config == left
+
+
 def test_exclude_everything_is_an_error(tmp_path):
     (tmp_path / "a.md").write_text("We need a salesman.\n", encoding="utf-8")
     result = invoke("lint", str(tmp_path), "--exclude", "*.md")

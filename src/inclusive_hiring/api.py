@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import os
 import sys
@@ -114,9 +113,19 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _excluded(rel: str, patterns: Sequence[str]) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+def _excluded(path: str, patterns: Sequence[str], rel: str | None = None) -> bool:
+    """Whether ``--exclude`` globs match ``path``, with the rules of ``exclude:`` in .ih.yaml
+    (``globs.py``): relative to the current folder, or to the directory argument (``rel``)."""
+    if not patterns:
+        return False
+    from .globs import glob_regex
+
+    absolute = os.path.abspath(path)
+    here = os.path.relpath(absolute).replace(os.sep, "/")
+    if here == ".." or here.startswith("../"):  # outside the current folder: only unanchored
+        here = absolute.replace(os.sep, "/").lstrip("/")  # globs ("*.md", "drafts") can match
+    places = [here] if rel is None else [here, rel]
+    return any(glob_regex(pattern).fullmatch(place) for pattern in patterns for place in places)
 
 
 def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
@@ -135,7 +144,7 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     rel = os.path.relpath(full, path).replace(os.sep, "/")
-                    if name.lower().endswith(tuple(suffixes)) and not _excluded(rel, exclude):
+                    if name.lower().endswith(tuple(suffixes)) and not _excluded(full, exclude, rel):
                         found.append(full.replace(os.sep, "/"))
             if found:
                 out.extend((f, None) for f in sorted(found))
@@ -143,7 +152,7 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
                 out.append((raw, "no files to lint here (looked for "
                                  + ", ".join(suffixes) + ")"))
         elif path.exists() or path.is_symlink():
-            if not _excluded(raw.replace(os.sep, "/"), exclude):
+            if not _excluded(raw, exclude):
                 out.append((raw, None))
         else:
             out.append((raw, "no such file or directory"))

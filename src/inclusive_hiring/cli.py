@@ -97,7 +97,9 @@ def lint(
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a finding is at or above this severity.")] = FailOn.warning,
     exclude: Annotated[list[str] | None, typer.Option(
-        help="Glob of files to skip inside directories (repeatable).")] = None,
+        help="Glob of files to skip (repeatable), as in .gitignore and exclude: in .ih.yaml: "
+             "relative to the current folder or to a directory argument; a glob without / "
+             "matches a name at any depth.")] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     kind: Annotated[Kind, typer.Option(

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from .catalog import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
 from .discovery import CONFIG_NAMES, discover
 from .finding import SEVERITIES, Finding
+from .globs import glob_regex
 from .selectors import Selection, resolve, suggest, unknown_message
 from .yamlio import DataError, LineDict, LineList, load_yaml_file
 
@@ -299,48 +300,6 @@ def _entry_key(entry: Entry) -> list[Any]:
 
 # --------------------------------------------------------------------------- globs and phrases
 
-@functools.lru_cache(maxsize=512)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-like: ``*`` and ``?`` stay inside one path segment, ``**`` crosses segments, a
-    pattern without ``/`` matches a name at any depth, and a match on a folder covers its files."""
-    text = pattern.strip()
-    anchored = "/" in text.rstrip("/")
-    text = text.lstrip("/")
-    while text.startswith("./"):
-        text = text[2:]
-    text = text.rstrip("/")
-    out = [] if anchored else ["(?:.*/)?"]
-    i = 0
-    while i < len(text):
-        if text.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif text.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif text[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif text[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif text[i] == "[":
-            end = text.find("]", i + 1)
-            if end < 0:
-                out.append(re.escape("["))
-                i += 1
-                continue
-            body = text[i + 1:end]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append(f"[{body}]")
-            i = end + 1
-        else:
-            out.append(re.escape(text[i]))
-            i += 1
-    return re.compile("".join(out) + "(?:/.*)?")
-
-
 def glob_match(pattern: str, path: str | Path, base: str | Path) -> bool:
     """Whether ``path`` (a linted file) matches ``pattern``, relative to the folder ``base``."""
     if str(path) in ("-", "<stdin>", "<text>"):
@@ -350,7 +309,7 @@ def glob_match(pattern: str, path: str | Path, base: str | Path) -> bool:
     rel = PurePosixPath(*Path(rel).parts).as_posix()
     if rel == ".." or rel.startswith("../"):
         return False
-    return _glob_regex(pattern).fullmatch(rel) is not None
+    return glob_regex(pattern).fullmatch(rel) is not None
 
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
