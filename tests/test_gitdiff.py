@@ -102,6 +102,25 @@ def test_paths_as_given_or_absolute_or_from_a_subdirectory(repo, monkeypatch):
     assert [line for _, _, line in got if line is not None] == [8]
 
 
+def test_git_runs_in_the_repository_of_the_paths_not_the_current_folder(repo, tmp_path_factory, monkeypatch):
+    (repo / "postings" / "old.md").write_text(OLD + "\nOur chairman says hi.\n", encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(elsewhere.parent))
+    got = findings(invoke("lint", str(repo / "postings"), "--diff", "HEAD", "-f", "json"))
+    assert [(name, line) for name, _, line in got if line is not None] == [("old.md", 8)]
+
+
+def test_paths_in_two_repositories_are_refused(repo, tmp_path_factory):
+    other = tmp_path_factory.mktemp("other")
+    git("init", "-q", cwd=other)
+    (other / "b.md").write_text(OLD, encoding="utf-8")
+    result = invoke("lint", "postings", str(other / "b.md"), "--diff", "HEAD")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"ih: error: --diff: {other / 'b.md'} is not in the git repository at ")
+    assert result.stderr.count("\n") == 1
+
+
 def test_fix_with_diff_fixes_only_changed_lines(repo):
     path = repo / "postings" / "old.md"
     path.write_text(OLD + "\nOur chairman says hi.\n", encoding="utf-8")
@@ -133,7 +152,7 @@ def test_not_a_repository_exits_2(tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = invoke("lint", "a.md", "--diff", "HEAD")
     assert result.exit_code == 2
-    assert result.stderr == "ih: error: --diff: not inside a git repository\n"
+    assert result.stderr == f"ih: error: --diff: {outside / 'a.md'} is not inside a git repository\n"
     with pytest.raises(GitDiffError):
         changed_lines("HEAD", ["a.md"], cwd=str(outside))
 

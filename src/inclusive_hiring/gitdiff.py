@@ -102,15 +102,28 @@ def parse_diff(diff: str, root: str) -> dict[str, frozenset[int] | None]:
 
 
 def changed_lines(ref: str, paths: Iterable[str] = (), cwd: str | None = None) -> Changes:
-    """The lines changed since ``ref`` in ``paths`` (everything under the repository when empty)."""
+    """The lines changed since ``ref`` in ``paths`` (everything under the repository when empty).
+    Without ``cwd``, git runs in the repository of the first path, wherever ih was started."""
+    paths = [p for p in paths if p != "-"]
+    if cwd is None and paths:
+        first = os.path.abspath(paths[0])
+        cwd = first if os.path.isdir(first) else os.path.dirname(first)
+        if not os.path.isdir(cwd):
+            cwd = None
+        paths = [os.path.abspath(p) for p in paths]
     top = _git(["rev-parse", "--show-toplevel"], cwd)
     if top.returncode != 0:
-        raise GitDiffError("--diff: not inside a git repository")
+        where = f"{paths[0]} is" if paths else "this folder is"
+        raise GitDiffError(f"--diff: {where} not inside a git repository")
     root = top.stdout.decode("utf-8", "surrogateescape").strip()
+    for path in paths[1:]:
+        if not _inside(path, root):
+            raise GitDiffError(f"--diff: {path} is not in the git repository at {root}; "
+                               "lint each repository in a run of its own")
     if ref.startswith("-") or _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
                                    cwd).returncode != 0:
         raise GitDiffError(f"--diff: unknown git revision '{ref}'")
-    pathspec = ["--", *[p for p in paths if p != "-"]]
+    pathspec = ["--", *paths]
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
                  "--src-prefix=a/", "--dst-prefix=b/", ref,
                  *pathspec], cwd)
@@ -126,6 +139,11 @@ def changed_lines(ref: str, paths: Iterable[str] = (), cwd: str | None = None) -
             if name:
                 files[_key(os.path.join(root, name))] = None
     return Changes(files=files)
+
+
+def _inside(path: str, root: str) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def filter_report(report: LintReport, changes: Changes) -> LintReport:
