@@ -198,7 +198,7 @@ def test_the_documented_example_is_the_real_output(monkeypatch):
     (entry,) = documented["files"]
     shown = [f["rule_id"] for f in entry["findings"]]
     matches = len(entry["metrics"]["gender_coding"]["matches"])
-    assert documented == abridge(report, shown, matches)
+    assert documented == abridge(report, shown, matches), "run python scripts/gen_json_example.py"
     real = report["files"][0]
     assert f"{len(shown)} of the {len(real['findings'])} findings" in " ".join(prose.split())
     assert f"{matches} of the {len(real['metrics']['gender_coding']['matches'])}" in prose
