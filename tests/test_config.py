@@ -420,6 +420,10 @@ def test_malformed_yaml_names_file_and_line(repo):
     ("rules:\n  IH801: {max_grade: ten}\n", ":2: rules.IH801.max_grade must be a number like the default "
                                             "12.0, not a string"),
     ("rules:\n  IH801: {max_grade: -1}\n", ":2: rules.IH801.max_grade must not be negative"),
+    ("rules:\n  IH801: {max_grade: .nan}\n", ":2: rules.IH801.max_grade must be a number like the default "
+                                              "12.0, not nan (not a finite number)"),
+    ("rules:\n  IH810: {max_words: .inf}\n", ":2: rules.IH810.max_words must be a number like the default "
+                                              "700, not inf (not a finite number)"),
     ("rules:\n  IH801: {severity: eror}\n", ":2: rules.IH801.severity: unknown severity 'eror' (did you mean "
                                             "'error'?)"),
     ("rules:\n  IH801: disabel\n", ":2: rules.IH801: 'disabel' is not a setting (did you mean 'disable'?)"),
@@ -483,6 +487,8 @@ def test_errors_in_an_extended_file_name_that_file(repo):
 def test_config_option_errors(repo, tmp_path):
     with pytest.raises(DataError, match="--config: no such file"):
         load_config(tmp_path / "nope.yml", start=repo)
+    with pytest.raises(DataError, match="--config: a folder, not a file"):
+        load_config(tmp_path, start=repo)
     with pytest.raises(DataError, match=r"^command line: unknown key 'acept' on the command line"):
         load_config(start=repo, cli_overrides={"acept": ["x"]})
     with pytest.raises(DataError, match=r"^command line: unknown jurisdiction 'US-XX'"):

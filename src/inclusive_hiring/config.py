@@ -25,6 +25,7 @@ import datetime as _dt
 import functools
 import hashlib
 import json
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -379,6 +380,8 @@ def _type_name(value: Any) -> str:
         return "nothing (null)"
     if isinstance(value, bool):
         return "true/false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} (not a finite number)"
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
@@ -426,7 +429,8 @@ def _option_type_ok(default: Any, value: Any) -> bool:
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, (int, float)):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        # .nan and .inf are floats to YAML, but no threshold
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if isinstance(default, str):
         return isinstance(value, str)
     if isinstance(default, list):
@@ -977,6 +981,9 @@ def load_config(config_path: str | Path | None = None, *, start: str | Path | No
             layers += _layers_of_file(found, str(found), rules, entry_ids, ())
     if config_path is not None:
         path = Path(os.path.abspath(config_path))
+        if path.is_dir():
+            raise DataError(config_path, None, "--config: a folder, not a file (give the file, "
+                                               f"for example {os.path.join(config_path, '.ih.yaml')})")
         if not path.is_file():
             raise DataError(config_path, None, "--config: no such file")
         layers += _layers_of_file(path, f"--config {config_path}", rules, entry_ids, ())
