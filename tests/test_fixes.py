@@ -290,10 +290,23 @@ def test_cli_unsafe_fixes(tmp_path):
     path = tmp_path / "post.md"
     path.write_text("Join our rockstar team of guys.\n", encoding="utf-8")
     safe = invoke("lint", str(path), "--fix")
-    assert "1 more with --unsafe-fixes" in safe.stderr or "more with --unsafe-fixes" in safe.stderr
+    assert "fixed 0 findings in 0 files; 2 more with --unsafe-fixes" in safe.stderr
     assert path.read_text(encoding="utf-8") == "Join our rockstar team of guys.\n"
-    invoke("lint", str(path), "--fix", "--unsafe-fixes")
+    unsafe = invoke("lint", str(path), "--fix", "--unsafe-fixes")
+    assert "fixed 2 findings in 1 file" in unsafe.stderr
     assert "guys" not in path.read_text(encoding="utf-8")
+
+
+def test_the_unsafe_count_promised_is_what_the_unsafe_run_fixes(tmp_path):
+    """Overlapping fixes and fixes that would not read well are not promised."""
+    path = tmp_path / "job-posting.md"
+    path.write_bytes((Path(__file__).parents[1] / "examples" / "job-posting.md").read_bytes())
+    safe = invoke("lint", str(path), "--fix", "--dry-run")
+    m = re.search(r"would fix (\d+) findings? in \d+ files?; (\d+) more with --unsafe-fixes", safe.stderr)
+    assert m, safe.stderr
+    unsafe = invoke("lint", str(path), "--fix", "--unsafe-fixes", "--dry-run")
+    total = re.search(r"would fix (\d+) findings? in", unsafe.stderr)
+    assert total and int(total.group(1)) == int(m.group(1)) + int(m.group(2))
 
 
 def test_cli_fix_preserves_crlf_and_bom(tmp_path):

@@ -160,12 +160,13 @@ def lint(
     if fix:
         from .fixes import fix_report
 
+        before = shown
         report, done = fix_report(report, unsafe=unsafe_fixes, kind=kind.value, write=not dry_run,
                                   only=shown, config=resolver)
         if diff and not dry_run and any(d.applied for d in done):
             changes = _changed_lines(diff, paths)  # the fixes changed lines; ask git again
         shown = _narrow(report, known, changes)
-        fix_failed = _report_fixes(done, shown, unsafe_fixes, dry_run)
+        fix_failed = _report_fixes(done, before, unsafe_fixes, dry_run)
     for result in report.errors:
         sys.stderr.write(f"ih: {result.path}: {result.error}\n")
     if write_baseline:
@@ -252,9 +253,9 @@ def _narrow(report: LintReport, known: dict[str, frozenset[str]] | None,
     return report
 
 
-def _report_fixes(done: list[FileFix], shown: LintReport, unsafe: bool, dry_run: bool) -> bool:
+def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run: bool) -> bool:
     """Print the diffs (--dry-run), the fix errors and a one-line summary; True if a fix failed."""
-    from .fixes import fixable_count, unified_diff
+    from .fixes import unified_diff, unsafe_fix_count
 
     failed = False
     for outcome in done:
@@ -267,7 +268,7 @@ def _report_fixes(done: list[FileFix], shown: LintReport, unsafe: bool, dry_run:
     files = sum(1 for d in done if d.applied)
     verb = "would fix" if dry_run else "fixed"
     line = f"ih: {verb} {applied} finding{'s' * (applied != 1)} in {files} file{'s' * (files != 1)}"
-    if not unsafe and (more := fixable_count(shown, unsafe=True)):
+    if not unsafe and (more := unsafe_fix_count(before, done) - applied) > 0:
         line += f"; {more} more with --unsafe-fixes"
     sys.stderr.write(line + "\n")
     return failed
@@ -281,7 +282,7 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
     import codecs
 
     from .api import STDIN, LintReport, _error, lint_document, normalise_newlines
-    from .fixes import FileFix, fix_document, read_document, unified_diff
+    from .fixes import FileFix, fix_document, read_document
     from .yamlio import DataError
 
     raw, bom, error = read_document("-")
@@ -293,7 +294,7 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
         resolver = _config_resolver([STDIN], *config_choice)
         result = lint_document(normalise_newlines(raw), STDIN, kind, resolver)
         report = LintReport(files=(result,))
-        shown = _narrow(report, known, None)
+        shown = before = _narrow(report, known, None)
         fixed = fix_document(raw, shown.files[0].findings, unsafe=unsafe,
                              relint=lambda text: lint_document(text, STDIN, result.kind, resolver))
     except DataError as exc:
@@ -302,13 +303,13 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
     if fixed.result is not None:
         report = LintReport(files=(fixed.result,))
         shown = _narrow(report, known, None)
-    if dry_run:
-        sys.stdout.write(unified_diff("<stdin>", raw, fixed.raw))
-    else:
+    if not dry_run:
         sys.stdout.flush()
         sys.stdout.buffer.write((codecs.BOM_UTF8 if bom else b"") + fixed.raw.encode("utf-8"))
         sys.stdout.flush()
-    _report_fixes([FileFix("<stdin>", applied=fixed.applied)], shown, unsafe, dry_run)
+    # With --dry-run, this prints the diff.
+    _report_fixes([FileFix(before.files[0].path, before=raw, after=fixed.raw, applied=fixed.applied)],
+                  before, unsafe, dry_run)
     if write_baseline:
         shown = _write_baseline(write_baseline, report)
     if not dry_run:

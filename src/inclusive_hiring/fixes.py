@@ -392,8 +392,19 @@ def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: b
     return LintReport(files=tuple(files)), done
 
 
-def fixable_count(report: LintReport, unsafe: bool) -> int:
-    """How many findings of ``report`` a ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) would
-    try to fix."""
-    return sum(1 for f in report.findings
-               if (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe))
+def unsafe_fix_count(before: LintReport, done: Sequence[FileFix]) -> int:
+    """How many findings ``--fix --unsafe-fixes`` would fix in the files of ``before`` (the report
+    as linted, before any fix), counted as ``plan`` counts them: overlapping fixes and fixes that
+    would not read well are left out, so the count matches what the run does in its first pass."""
+    texts = {d.path: d.before for d in done if d.error is None}
+    total = 0
+    for result in before.files:
+        if result.error or not any(fix_kind(f) == "unsafe" for f in result.findings):
+            continue
+        raw = texts.get(result.path)
+        if raw is None:
+            raw, _, _ = read_document(result.path)
+            if raw is None:
+                continue
+        total += len(plan(normalise(raw), result.findings, unsafe=True))
+    return total
