@@ -84,15 +84,35 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(a|an)\s+\Z", re.I)
 _PRONOUNS = {"you", "they", "them", "their", "your", "we", "us", "our", "one"}
 
 
-def _reads_well(text: str, start: int, replacement: str) -> bool:
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+\Z")
+#: Words that already fill the slot before a noun: "the" + "everyone" or "your" + "your salary
+#: expectations" does not read.
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "our", "your", "their", "his", "her",
+                "my", "its", "any", "every", "each", "some", "no"}
+_STANDS_ALONE = {"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people", "folks"}
+
+
+def _reads_well(text: str, start: int, replacement: str, end: int | None = None) -> bool:
     """Guards for unsafe fixes, which swap in the first suggestion without knowing the grammar:
-    keep "a"/"an" right (the article outside the span is never edited) and never swap a pronoun."""
+    keep "a"/"an" right (the article outside the span is never edited), never swap a pronoun,
+    never put a determiner or "everyone" after a determiner ("the everyone", "your your salary
+    expectations"), and never write what the line already says ("Flexible hours, flexible hours")."""
     if replacement.lower() in _PRONOUNS:
         return False
     article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
     if article:
         vowel = replacement[:1].lower() in "aeiou"
         if (article.group(1).lower() == "an") != vowel:
+            return False
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    first = replacement.split()[0].lower() if replacement.split() else ""
+    if before and before.group(1).lower() in _DETERMINERS and (first in _DETERMINERS or first in _STANDS_ALONE):
+        return False
+    if end is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+        if replacement.lower() in line.lower():
             return False
     return True
 
@@ -137,18 +157,26 @@ def plan(text: str, findings: Iterable[Finding], unsafe: bool = False,
         replacement = keep_case(original, f.replacements[0])
         if replacement == original:
             continue
-        if how == "unsafe" and not _reads_well(text, f.start, replacement):
+        if how == "unsafe" and not _reads_well(text, f.start, replacement, f.end):
             continue
         candidates.append(Edit(f.start, f.end, replacement, f.rule_id, how == "safe"))
     candidates.sort(key=lambda e: (-(e.end - e.start), not e.safe, e.start, e.rule_id))
     chosen: list[Edit] = []
     starts: list[int] = []
+    written: set[tuple[int, str]] = set()  # (line, replacement) of the unsafe edits chosen
     for edit in candidates:
         i = bisect.bisect_left(starts, edit.start)
         if i > 0 and chosen[i - 1].end > edit.start:
             continue
         if i < len(chosen) and chosen[i].start < edit.end:
             continue
+        if not edit.safe:
+            # Two unsafe edits giving one line the same words ("Beer on tap, ping pong" ->
+            # "Flexible working hours, flexible working hours"): keep the first only.
+            key = (text.count("\n", 0, edit.start), edit.replacement.lower())
+            if key in written:
+                continue
+            written.add(key)
         chosen.insert(i, edit)
         starts.insert(i, edit.start)
     return chosen
