@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import FileResult, empty_metrics
+from .globs import glob_regex
 
 DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html")
 MAX_BYTES = 2 * 1024 * 1024
@@ -118,8 +119,6 @@ def _excluded(path: str, patterns: Sequence[str], rel: str | None = None) -> boo
     (``globs.py``): relative to the current folder, or to the directory argument (``rel``)."""
     if not patterns:
         return False
-    from .globs import glob_regex
-
     absolute = os.path.abspath(path)
     here = os.path.relpath(absolute).replace(os.sep, "/")
     if here == ".." or here.startswith("../"):  # outside the current folder: only unanchored

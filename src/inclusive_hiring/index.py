@@ -76,8 +76,12 @@ class Need(NamedTuple):
         for required in self.plain:
             if words.isdisjoint(required):
                 return False
-        return all(not words.isdisjoint(plain) or any(x in lower for x in other)
-                   for plain, other in self.mixed)
+        return mixed_met(self.mixed, words, lower)
+
+
+def mixed_met(mixed: tuple[tuple[frozenset[str], tuple[str, ...]], ...], words: set[str], lower: str) -> bool:
+    """Whether each requirement that also accepts a substring is met: by a word, or a substring."""
+    return all(not words.isdisjoint(plain) or any(x in lower for x in other) for plain, other in mixed)
 
 
 #: A need as seen from one of its anchor words: (entry id, the plain requirements and the other
@@ -163,8 +167,7 @@ class CatalogIndex:
                         if words.isdisjoint(required):
                             break
                     else:
-                        if not mixed or all(not words.isdisjoint(p) or any(x in lower for x in o)
-                                            for p, o in mixed):
+                        if not mixed or mixed_met(mixed, words, lower):
                             found.add(entry_id)
             for sub, subneeds in self.substrings.get(each, {}).items():
                 if sub in lower:
@@ -483,10 +486,12 @@ def _hyphenation_patterns() -> Any:
     """pyphen's parsed en_US patterns (parsing the dictionary costs 50 ms per process)."""
     import pyphen
 
+    from .rules.readability import pattern_prefixes
+
     hd = pyphen.Pyphen(lang="en_US").hd
     # Every prefix of a pattern: the reading-grade check stops looking at a word's substrings
     # that no pattern starts with (building this costs 8 ms per process, loading it 2 ms).
-    hd.ih_prefixes = frozenset(key[:j] for key in hd.patterns for j in range(1, len(key) + 1))
+    hd.ih_prefixes = pattern_prefixes(hd.patterns)
     return hd
 
 

@@ -74,8 +74,13 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str],
         return None  # pragma: no cover - pyphen changed
     prefixes = getattr(hd, "ih_prefixes", None)  # the index's copy of the patterns has them
     if not isinstance(prefixes, frozenset):
-        prefixes = frozenset(key[:j] for key in patterns for j in range(1, len(key) + 1))
+        prefixes = pattern_prefixes(patterns)
     return patterns, prefixes, hd.maxlen
+
+
+def pattern_prefixes(patterns: dict[str, object]) -> frozenset[str]:
+    """Every prefix of every hyphenation pattern (``_count_syllables`` stops at any other)."""
+    return frozenset(key[:j] for key in patterns for j in range(1, len(key) + 1))
 
 
 def _count_syllables(word: str) -> int:
