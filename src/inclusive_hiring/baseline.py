@@ -17,10 +17,8 @@ import posixpath
 from dataclasses import replace
 from typing import Any
 
-from .api import LintReport
-from .engine import FileResult
-from .finding import Finding
 from .fingerprint import fingerprint, occurrences
+from .results import FileResult, Finding, LintReport
 
 VERSION = 1
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 if TYPE_CHECKING:
-    from .api import LintReport
     from .fixes import FileFix
     from .gitdiff import Changes
+    from .results import LintReport
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .exits import fail as _fail
@@ -281,8 +281,10 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
     stderr. The configuration is the one found from the current directory."""
     import codecs
 
-    from .api import STDIN, LintReport, _error, lint_document, normalise_newlines
+    from .api import STDIN, lint_document, normalise_newlines
     from .fixes import FileFix, fix_document, read_document
+    from .lint.run import error_result as _error
+    from .results import LintReport
     from .yamlio import DataError
 
     raw, bom, error = read_document("-")
@@ -322,8 +324,8 @@ def _write_baseline(path: str, report: LintReport) -> LintReport:
     (no findings)."""
     from dataclasses import replace
 
-    from .api import LintReport
     from .baseline import BaselineError, write
+    from .results import LintReport
 
     if report.errors:
         _fail(f"not writing the baseline {path}: {len(report.errors)} file(s) could not be read")
@@ -353,7 +355,7 @@ def _render(report: LintReport, fmt: Format, stream: TextIO) -> None:
 
 
 def _exit(report: LintReport, fail_on: FailOn, error: bool) -> None:
-    from .finding import severity_rank
+    from .results import severity_rank
 
     if error or report.errors:
         raise typer.Exit(EXIT_ERROR)

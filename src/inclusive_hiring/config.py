@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 from .catalog import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
 from .discovery import CONFIG_NAMES, discover
-from .finding import SEVERITIES, Finding
 from .globs import glob_regex
+from .results import SEVERITIES, Finding
 from .selectors import Selection, resolve, suggest, unknown_message
 from .yamlio import DataError, LineDict, LineList, load_yaml_file
 

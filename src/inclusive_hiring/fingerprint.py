@@ -13,7 +13,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
-from .finding import Finding
+from .results import Finding
 
 #: The key in SARIF ``partialFingerprints``; bump the version if the hashed fields ever change.
 FINGERPRINT_KEY = "ihFingerprint/v1"

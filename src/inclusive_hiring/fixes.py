@@ -38,9 +38,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .api import LintReport
-from .engine import FileResult
-from .finding import Finding
+from .results import FileResult, Finding, LintReport
 
 MAX_WORDS = 4
 MAX_CHARS = 40

@@ -1,12 +1,12 @@
 """One module per output format; each is a pure function of the report. Formatters know nothing
-about rules: they see only :class:`~inclusive_hiring.finding.Finding` objects and metrics."""
+about rules: they see only :class:`~inclusive_hiring.results.Finding` objects and metrics."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..finding import Finding
+    from ..results import Finding
 
 FORMATS: tuple[str, ...] = ("human", "concise", "json", "sarif", "github", "junit")
 

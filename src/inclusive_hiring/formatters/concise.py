@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..api import LintReport
+from ..results import LintReport
 
 
 def render(report: LintReport) -> str:

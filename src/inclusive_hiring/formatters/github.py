@@ -10,8 +10,7 @@ file is ``::error file=PATH::reason``. Nothing else is printed.
 
 from __future__ import annotations
 
-from ..api import LintReport
-from ..finding import Finding
+from ..results import Finding, LintReport
 from . import message_with_replacements
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..api import LintReport
+from ..results import LintReport
 
 if TYPE_CHECKING:
     from rich.console import Console

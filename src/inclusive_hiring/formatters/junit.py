@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..api import LintReport
-from ..engine import FileResult
-from ..finding import Finding, severity_rank
+from ..results import FileResult, Finding, LintReport, severity_rank
 
 _FAILING = severity_rank("warning")
 # Characters XML 1.0 cannot hold at all (control characters other than tab, LF and CR).

@@ -19,9 +19,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..api import LintReport
-from ..finding import Finding, severity_rank
 from ..fingerprint import FINGERPRINT_KEY, fingerprints
+from ..results import Finding, LintReport, severity_rank
 from . import message_with_replacements
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -1,7 +1,13 @@
-"""The one result type that flows from rules to every output format."""
+"""The report types: what flows from the rules to every output format.
+
+:class:`Finding` (one problem), :class:`FileResult` (one file's findings and metrics, or its error)
+and :class:`LintReport` (a run). Formatters, the baseline, ``--diff`` and the fixer depend on this
+module and nothing else of the linter; it imports nothing of the package.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,3 +81,55 @@ class Finding:
             "replacements": list(self.replacements),
             "source": self.source,
         }
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file: findings and metrics, or an error."""
+
+    path: str
+    kind: str = "posting"
+    error: str | None = None
+    findings: tuple[Finding, ...] = ()
+    metrics: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        metrics = {k: v for k, v in self.metrics.items() if not k.startswith("_")}
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "error": self.error,
+            "findings": [f.to_dict() for f in self.findings],
+            "metrics": metrics,
+        }
+
+
+def empty_metrics() -> dict[str, Any]:
+    return {"words": 0, "reading_grade": None,
+            "gender_coding": {"masculine": [], "feminine": [], "verdict": "neutral"}}
+
+
+@dataclass(frozen=True)
+class LintReport:
+    files: tuple[FileResult, ...]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.files if r.error]
+
+    def summary(self) -> dict[str, Any]:
+        findings = self.findings
+        return {
+            "files": len(self.files),
+            "findings": len(findings),
+            "by_severity": dict(sorted(Counter(f.severity for f in findings).items())),
+            "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": 1, "files": [r.to_dict() for r in self.files],
+                "summary": self.summary()}
