@@ -17,8 +17,7 @@ import posixpath
 from dataclasses import replace
 from typing import Any
 
-from .fingerprint import fingerprint, occurrences
-from .results import FileResult, Finding, LintReport
+from .results import FileResult, Finding, LintReport, fingerprint, occurrences
 
 VERSION = 1
 
