@@ -53,7 +53,7 @@ def build(report: LintReport) -> dict[str, Any]:
 
 def write(path: str, report: LintReport) -> int:
     """Write the baseline for ``report`` to ``path`` atomically; return the number of fingerprints."""
-    from .fixes import write_atomic
+    from .atomic import write_atomic
 
     doc = build(report)
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -549,18 +549,11 @@ def _read_cache(path: Path, digest: str) -> CatalogIndex | None:
 
 
 def _write_cache(path: Path, index: CatalogIndex) -> None:
-    import tempfile
+    from .atomic import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(str(path), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), must_exist=False)
     except OSError:
         pass  # a cache we cannot write only costs time
 
