@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from inclusive_hiring.kits import KitError, write
+from inclusive_hiring import atomic
+from inclusive_hiring.kits import KitError
 from inclusive_hiring.kits.write import write_files, write_new_file
 
 FILES = {"00-plan.md": "plan\n", "11-guide-a.md": "guide\n", "30-debrief.md": "debrief\n"}
@@ -86,7 +87,7 @@ def test_failure_in_a_new_folder_removes_it(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(write.tempfile, "mkstemp", boom)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", boom)
     with pytest.raises(KitError):
         write_files(tmp_path / "new" / "kit", FILES)
     assert not (tmp_path / "new").exists()
