@@ -45,6 +45,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("sarif", "SARIF 2.1.0, for code scanning"),
     Format("github", "GitHub Actions annotations"),
     Format("junit", "JUnit XML"),
+    Format("gitlab", "GitLab Code Quality JSON, for artifacts:reports:codequality"),
 )}
 
 
