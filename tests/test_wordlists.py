@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from inclusive_hiring.catalog import CATEGORIES, load_catalog, wordlist_dir
-from inclusive_hiring.ruledocs import render_rules_markdown
+from inclusive_hiring.catalog.ruledocs import render_rules_markdown
+from inclusive_hiring.catalog.wordlists import CATEGORIES, load_catalog, wordlist_dir
 from inclusive_hiring.yamlio import DataError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from .hits import Hit
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
-    from ..markup import Prepared
+    from ..catalog.wordlists import Rule
+    from ..text.markup import Prepared
     from .facts import Facts
 
 

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 from ..text.words import WORD_RE
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
-    from ..markup import Prepared
-    from ..questions import Question
+    from ..catalog.wordlists import Rule
+    from ..text.markup import Prepared
     from ..text.syllables import SyllableCounter
+    from .kinds import Question
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class Facts:
 
     @functools.cached_property
     def questions(self) -> list[Question]:
-        from ..questions import split_questions
+        from .kinds import split_questions
 
         return split_questions(self.prepared)
 

@@ -6,13 +6,13 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..textsearch import find_phrases, folds_like_ascii, phrase_regex
+from ..text.search import find_phrases, folds_like_ascii, phrase_regex
 from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
     from ..lint.facts import Pay
-    from ..markup import Prepared
+    from ..text.markup import Prepared
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 _MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|billion\b))?"

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .results import SEVERITIES
-from .yamlio import DataError, LineDict, load_yaml_file
+from ..results import SEVERITIES
+from ..yamlio import DataError, LineDict, load_yaml_file
 
 POSTING_CATEGORIES: tuple[str, ...] = (
     "gender-coded", "gendered-language", "age", "disability", "national-origin", "race",
@@ -133,10 +133,9 @@ def wordlist_files(directory: Path) -> list[Path]:
 
 def wordlist_dir() -> Path:
     """The shipped word lists: inside the installed package, or the source tree's ``wordlists/``."""
-    packaged = Path(__file__).with_name("wordlists")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "wordlists"
+    from ..resources import wordlists_dir
+
+    return wordlists_dir()
 
 
 def _text(mapping: LineDict, key: str, path: Path) -> str:

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .catalog import Catalog, Entry, Rule
-from .text.words import APOSTROPHES as _APOSTROPHES
-from .text.words import WORD_RE
+from ..text.words import APOSTROPHES as _APOSTROPHES
+from ..text.words import WORD_RE
+from .wordlists import Catalog, Entry, Rule
 
 FORMAT = 4
 
@@ -295,7 +295,7 @@ def _reach(patterns: list[list[dict[str, Any]]]) -> int:
 def _validate_patterns(entry: Entry, patterns: list[list[dict[str, Any]]], nlp: Any) -> None:
     from spacy.matcher import Matcher
 
-    from .yamlio import DataError
+    from ..yamlio import DataError
 
     try:
         Matcher(nlp.vocab, validate=True).add(entry.id, patterns)
@@ -406,7 +406,7 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
 
 def _gender_extras(catalog: Catalog, builder: _Builder) -> dict[str, Any]:
     """A surface-form regex for the phrases whose coded words are not counted ("sales leads")."""
-    from .textsearch import trie_pattern
+    from ..text.search import trie_pattern
 
     phrases = catalog.data.get("gender-coded", {}).get("not_counted", ())
     alternatives = []
@@ -466,7 +466,7 @@ def _common_word_syllables(builder: _Builder) -> dict[str, int]:
     ``lexeme_prob`` table lists words from the commonest down, so its first word-like forms are
     taken (if a release listed them in another order, the counts would still be right, for
     other words)."""
-    from .text.syllables import can_count_fast, count_syllables
+    from ..text.syllables import can_count_fast, count_syllables
 
     if not can_count_fast():  # pragma: no cover - pyphen changed
         return {}
@@ -484,7 +484,7 @@ def _hyphenation_patterns() -> Any:
     """pyphen's parsed en_US patterns (parsing the dictionary costs 50 ms per process)."""
     import pyphen
 
-    from .text.syllables import pattern_prefixes
+    from ..text.syllables import pattern_prefixes
 
     hd = pyphen.Pyphen(lang="en_US").hd
     # Every prefix of a pattern: the reading-grade check stops looking at a word's substrings
@@ -509,7 +509,7 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     import pyphen
     import spacy_lookups_data
 
-    from . import __version__
+    from .. import __version__
     from .nlp import import_spacy
 
     spacy = import_spacy()
@@ -520,7 +520,7 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     # The files are keyed on name, size and modification time (reading them costs more than the
     # rest of the start-up); the builder's own code is one of them, and so is the syllable
     # counter whose counts it stores, so a changed builder never reads an old cache.
-    for path in sorted([*files, Path(__file__), Path(__file__).parent / "text" / "syllables.py"]):
+    for path in sorted([*files, Path(__file__), Path(__file__).parents[1] / "text" / "syllables.py"]):
         stat = path.stat()
         h.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
     h.update(extra)
@@ -549,7 +549,7 @@ def _read_cache(path: Path, digest: str) -> CatalogIndex | None:
 
 
 def _write_cache(path: Path, index: CatalogIndex) -> None:
-    from .atomic import write_atomic
+    from ..atomic import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -561,7 +561,7 @@ def _write_cache(path: Path, index: CatalogIndex) -> None:
 def load_index(directory: Path | None = None, extra: tuple[Entry, ...] = ()) -> CatalogIndex:
     """The compiled index of the word lists in ``directory`` (default: the shipped ones), plus
     ``extra`` entries (an organization's ``terms:`` and ``prefer:``), cached on both."""
-    from .catalog import load_catalog, wordlist_dir, wordlist_files
+    from .wordlists import load_catalog, wordlist_dir, wordlist_files
 
     directory = directory or wordlist_dir()
     files = wordlist_files(directory)

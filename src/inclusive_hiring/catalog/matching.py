@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .catalog import Entry
+from ..results import severity_rank
 from .index import WORD_RE, CatalogIndex
 from .nlp import Pipeline
-from .results import severity_rank
+from .wordlists import Entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
