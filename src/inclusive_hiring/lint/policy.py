@@ -32,7 +32,7 @@ def stamp(hit: Hit, rules: Mapping[str, Rule], prepared: Prepared, path: str) ->
     rule = rules[hit.rule_id]
     position: dict[str, Any] = {}
     if hit.span is not None:
-        start, end = prepared.original_span(*hit.span)
+        start, end = hit.span if hit.original else prepared.original_span(*hit.span)
         line, column = prepared.position(start)
         end_line, end_column = prepared.position(end)
         position = dict(line=line, column=column, end_line=end_line, end_column=end_column,
