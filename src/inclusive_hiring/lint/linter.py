@@ -21,6 +21,7 @@ from .spans import span_hits
 if TYPE_CHECKING:
     from ..catalog.index import CatalogIndex
     from ..catalog.matching import Matchers
+    from ..catalog.overlay import OverlayIndex
     from ..catalog.wordlists import Entry
     from ..config import Config
     from ..text.syllables import SyllableCounter
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 class Linter:
     """Holds the compiled index, the spaCy matchers (built on first use) and the syllable counts."""
 
-    def __init__(self, index: CatalogIndex, options: dict[str, dict[str, Any]] | None = None,
+    def __init__(self, index: CatalogIndex | OverlayIndex, options: dict[str, dict[str, Any]] | None = None,
                  extra: tuple[Entry, ...] = ()) -> None:
         self.index = index
         self.options = options or {}

@@ -11,10 +11,11 @@ from .hits import Hit
 if TYPE_CHECKING:
     from ..catalog.index import CatalogIndex
     from ..catalog.matching import Matchers
+    from ..catalog.overlay import OverlayIndex
     from ..text.markup import Prepared
 
 
-def span_hits(prepared: Prepared, index: CatalogIndex, matchers: Callable[[], Matchers], kind: str,
+def span_hits(prepared: Prepared, index: CatalogIndex | OverlayIndex, matchers: Callable[[], Matchers], kind: str,
               skip: frozenset[str] = frozenset()) -> tuple[list[Hit], list[str]]:
     """The hits of the entries that match, except the ``skip`` entries (those of disabled rules,
     and configuration terms of other paths); and the document's words, found on the way.
