@@ -159,3 +159,23 @@ def test_entries_grouped_by_rule_exist(catalog):
     in_python = {rule_id for rule in document_rules() for rule_id in rule.ids}
     assert {"IH702", "IH703"} <= in_python
     assert all(per_rule[r] > 0 for r in span_rules if r not in in_python)
+
+
+def test_ih_never_suggests_what_it_flags(catalog):
+    """Every suggested replacement, and every rule's "write instead" example, passes ih's own span
+    rules (read as the kind of document the rule is for)."""
+    from inclusive_hiring import lint_text
+
+    checked: dict[tuple[str, str], list[str]] = {}
+    offending = []
+    texts = [(e.kind, r, e.id) for e in catalog.entries.values() for r in e.replacements]
+    texts += [(r.kind, r.instead, r.id) for r in catalog.rules.values()
+              if r.scope == "span" and r.instead and not r.instead.startswith("(")]
+    for kind, text, owner in texts:
+        if (kind, text) not in checked:
+            result = lint_text(text, "suggestion.md", kind)
+            checked[(kind, text)] = [f"{f.rule_id} {f.match}" for f in result.findings if f.scope == "span"]
+        if checked[(kind, text)]:
+            offending.append((owner, text, checked[(kind, text)]))
+    assert len(checked) > 500
+    assert not offending, offending
