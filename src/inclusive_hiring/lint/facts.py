@@ -33,6 +33,8 @@ class Pay:
     figures: tuple[tuple[int, int], ...] = ()
     #: open-ended figures and vague wording: (start, end, "open" or "vague"), when there is no range
     flagged: tuple[tuple[int, int, str], ...] = ()
+    #: the currency the posting writes figures in ("£", "$", "KES "), or ""
+    currency: str = ""
 
     @property
     def stated(self) -> bool:
