@@ -153,7 +153,20 @@ def _ask(save_spec: Path, law: LawNeeds, source: str, force: bool) -> tuple[Post
     from .prompts import ask_answers, spec_yaml
     from .spec import spec_from_text
 
-    text = spec_yaml(ask_answers(law), command=f"ih new posting --from {save_spec.as_posix()}")
+    command = f"ih new posting --from {save_spec.as_posix()}"
+    answers: dict = {}
+    try:
+        ask_answers(law, answers)
+    except typer.Abort:
+        # End of input or Ctrl-C: keep what was typed, as an unfinished spec.
+        if answers:
+            write_all([(save_spec, spec_yaml(answers, command).encode("utf-8"))], force=force)
+            sys.stderr.write(f"ih: interrupted: your answers so far are saved in {save_spec}; complete it "
+                             f"(docs/new-posting.md), then run {command}\n")
+        else:
+            sys.stderr.write("ih: interrupted\n")
+        raise typer.Exit(130) from None
+    text = spec_yaml(answers, command)
     try:
         return spec_from_text(text, str(save_spec), law, source), text
     except DataError as exc:

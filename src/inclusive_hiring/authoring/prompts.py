@@ -148,17 +148,16 @@ def _stages(ask: Ask) -> list[Any]:
     return stages
 
 
-def ask_answers(law: LawNeeds, ask: Ask | None = None) -> dict[str, Any]:
-    """Ask every question; the answers in the spec's own field order."""
+def ask_answers(law: LawNeeds, answers: dict[str, Any], ask: Ask | None = None) -> dict[str, Any]:
+    """Ask every question, filling ``answers`` in the spec's own field order as they come (so
+    that the caller keeps what was typed if the questions are cut short)."""
     ask = ask or typer.prompt
     if law.codes:
         _say(f"Writing a posting for {law.described(law.codes)} (jurisdictions: in your configuration).")
-    answers: dict[str, Any] = {
-        "role": _text(ask, "Job title"),
-        "organization": _text(ask, "Organization"),
-        "location": _text(ask, "Location (city, region or country)"),
-        "work_arrangement": _choice(ask, "Where the work happens", ARRANGEMENTS, "on-site"),
-    }
+    answers["role"] = _text(ask, "Job title")
+    answers["organization"] = _text(ask, "Organization")
+    answers["location"] = _text(ask, "Location (city, region or country)")
+    answers["work_arrangement"] = _choice(ask, "Where the work happens", ARRANGEMENTS, "on-site")
     hours = _text(ask, "Hours, such as 'Full time, 37.5 hours a week' (optional)", optional=True)
     if hours:
         answers["hours"] = hours

@@ -64,7 +64,8 @@ class MustHave:
     def rendered(self) -> str:
         """The line in the posting: "or equivalent experience" after a credential."""
         if self.credential and self.equivalent and not _ALREADY_EQUIVALENT.search(self.text):
-            return f"{self.text.rstrip('.')} {EQUIVALENT}"
+            joint = "," if re.search(r"\bor\b", self.text) else ""
+            return f"{self.text.rstrip('.')}{joint} {EQUIVALENT}"
         if not self.equivalent:
             return f"{self.text.rstrip('.')} (needed because {self.reason.rstrip('.')})"
         return self.text
