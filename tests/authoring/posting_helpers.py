@@ -27,7 +27,7 @@ responsibilities:
 must_haves:
   - Bachelor's degree in statistics
   - Experience with SQL
-  - text: A commercial driving licence
+  - text: A valid driving licence
     equivalent: no
     reason: the role drives test routes
 nice_to_haves:

@@ -39,7 +39,7 @@ def test_credentials_get_or_equivalent_experience_unless_the_job_needs_them():
     lines = [m.rendered for m in parse(SPEC).must_haves]
     assert lines[0] == "Bachelor's degree in statistics or equivalent experience"
     assert lines[1] == "Experience with SQL"  # not a credential: unchanged
-    assert lines[2] == "A commercial driving licence (needed because the role drives test routes)"
+    assert lines[2] == "A valid driving licence (needed because the role drives test routes)"
     text = SPEC.replace("Bachelor's degree in statistics", "A degree in statistics or economics")
     assert parse(text).must_haves[0].rendered == \
         "A degree in statistics or economics, or equivalent experience"
