@@ -105,6 +105,9 @@ def test_output_options_are_checked(tmp_path):
     assert "needs a .md name" in one_line_error(ih("--from", "spec.yml", "-o", "x.yml", cwd=folder))
     assert "no such folder" in one_line_error(ih("--from", "spec.yml", "-o", "nope/x.md", cwd=folder))
     assert "-o - needs --from" in one_line_error(ih("-o", "-", cwd=folder))
+    (folder / "out").mkdir()
+    into_folder = ih("--from", "spec.yml", "-o", "out", "--format", "docx", cwd=folder)
+    assert into_folder.exit_code == 0 and (folder / "out" / "spec.docx").exists(), into_folder.output
     to_stdout = ih("--from", "spec.yml", "-o", "-", cwd=folder)
     assert to_stdout.exit_code == 0 and to_stdout.stdout.startswith("# Data Analyst\n")
 

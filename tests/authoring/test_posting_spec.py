@@ -118,3 +118,19 @@ def test_places_without_a_posting_law_need_nothing_extra():
 
 def test_not_a_mapping():
     assert error("- a\n- b\n").startswith("spec.yml:1: a posting spec must be a mapping")
+
+
+def test_benefits_missing_names_the_law_that_asks_for_them():
+    text = SPEC.replace("benefits:\n  - Health cover\n  - A transit pass\n", "")
+    assert error(text).endswith("missing required field 'benefits'")
+    message = error(text + "application_deadline: 2027-03-15\n", ("US-CO",))
+    assert "missing required field 'benefits'" in message and "Colorado (US-CO) also asks" in message
+
+
+def test_an_oversized_spec_is_refused(tmp_path):
+    from inclusive_hiring.authoring.spec import MAX_SPEC_BYTES, load_spec
+
+    big = tmp_path / "big.yml"
+    big.write_text(SPEC + "#" * MAX_SPEC_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="too large for a posting spec"):
+        load_spec(big)

@@ -83,6 +83,9 @@ def _targets(out: str | None, spec: str | None, fmt: str | None) -> tuple[Path |
                                "to the posting)")
         return None, "md", None
     target = Path(out) if out else None
+    if target is not None and target.is_dir():  # -o FOLDER: the default name inside it
+        stem = Path(spec).with_suffix("").name if spec else DEFAULT_STEM
+        target = target / (stem + (".docx" if fmt == "docx" else ".md"))
     suffix = target.suffix.lower() if target else ""
     if fmt is None:
         fmt = "docx" if suffix == ".docx" else "md"

@@ -23,8 +23,6 @@ class LawNeeds:
     """The posting-law facts of a set of places (parents included)."""
 
     codes: tuple[str, ...] = ()
-    #: codes whose posting law requires pay in the posting
-    pay: tuple[str, ...] = ()
     #: codes that ask for a general description of benefits as well
     benefits: tuple[str, ...] = ()
     #: ``requires:`` token -> codes that ask for it
@@ -57,7 +55,6 @@ def needs(codes: Iterable[str]) -> LawNeeds:
                      and p.pay_transparency.max_range_spread is not None)
     return LawNeeds(
         codes=tuple(p.code for p in chosen),
-        pay=tuple(p.code for p in chosen if p.pay_transparency.required),
         benefits=tuple(p.code for p in chosen if p.pay_transparency.required
                        and p.pay_transparency.benefits_required),
         extra={token: tuple(places) for token, places in sorted(extra.items())},

@@ -39,6 +39,7 @@ MAX_STAGES = 6
 ITEM_CHARS = 200
 ABOUT_CHARS = 1200
 STATEMENT_CHARS = 600
+MAX_SPEC_BYTES = 256 * 1024
 
 EQUIVALENT = "or equivalent experience"
 #: words that name a credential; such a must-have gets "or equivalent experience"
@@ -218,7 +219,10 @@ def parse_spec(raw: Any, path: str, law: LawNeeds | None = None, law_source: str
     check.keys(raw, TOP_KEYS, "spec")
     for key in REQUIRED:
         if raw.get(key) is None:
-            raise check.fail(raw.line_of(key) if key in raw else raw.line, f"missing required field '{key}'")
+            why = ""
+            if key == "benefits" and law.benefits:
+                why = f" (the posting law in {law.described(law.benefits)} also asks for a description of benefits)"
+            raise check.fail(raw.line_of(key) if key in raw else raw.line, f"missing required field '{key}'{why}")
     arrangement = check.text(raw, "work_arrangement").lower()
     if arrangement not in ARRANGEMENTS:
         raise check.fail(raw.line_of("work_arrangement"),
@@ -269,6 +273,8 @@ def load_spec(path: str | Path, law: LawNeeds | None = None, law_source: str = "
         raise DataError(path, None, "is a folder, not a posting spec (a .yml file)")
     if not path.exists():
         raise DataError(path, None, "no such file")
+    if path.stat().st_size > MAX_SPEC_BYTES:
+        raise DataError(path, None, f"too large for a posting spec (over {MAX_SPEC_BYTES // 1024} KB)")
     raw = load_yaml_file(path)
     if raw is None:
         raise DataError(path, None, "empty posting spec (see docs/new-posting.md for the fields)")
