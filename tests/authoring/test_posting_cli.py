@@ -189,3 +189,16 @@ def test_help_stays_light():
              "'inclusive_hiring.authoring.render') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_words_from_the_spec_that_do_not_lint_clean_are_reported_and_exit_1(tmp_path):
+    folder = fenced(tmp_path)
+    (folder / "spec.yml").write_text(SPEC.replace("Experience with SQL", "Native English speaker"),
+                                     encoding="utf-8")
+    result = ih("--from", "spec.yml", cwd=folder)
+    assert result.exit_code == 1
+    assert (folder / "spec.md").exists()  # written all the same: the words are the user's to change
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("ih: warning: spec.md:") and "IH401 [error] 'Native English speaker'" in lines[0]
+    assert "change them there" in lines[1]
+    assert "1 lint finding to fix" in result.stdout

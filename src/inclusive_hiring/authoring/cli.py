@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..exits import EXIT_FINDINGS
 from ..exits import fail as _fail
 
 if TYPE_CHECKING:
@@ -135,7 +136,8 @@ def _run(out: str | None, spec_path: str | None, fmt: str | None, force: bool, c
     markdown = render_posting(spec, law)
     if target is None:
         sys.stdout.write(markdown)
-        _lint(markdown, "-", resolver, quiet=True)
+        if _lint(markdown, "-", resolver, quiet=True)[0]:
+            raise typer.Exit(EXIT_FINDINGS)
         return
     data = markdown.encode("utf-8")
     if fmt == "docx":
@@ -146,7 +148,10 @@ def _run(out: str | None, spec_path: str | None, fmt: str | None, force: bool, c
     if save_spec is not None and spec_text is not None:
         files.insert(0, (save_spec, spec_text.encode("utf-8")))
     written = write_all(files, force=force)
-    _report(written, markdown, _lint(markdown, str(target.with_suffix(".md")), resolver))
+    lint = _lint(markdown, str(target.with_suffix(".md")), resolver)
+    _report(written, markdown, lint)
+    if lint[0]:
+        raise typer.Exit(EXIT_FINDINGS)  # written, but not clean: as ih lint, exit 1
 
 
 def _ask(save_spec: Path, law: LawNeeds, source: str, force: bool) -> tuple[PostingSpec, str]:
@@ -192,8 +197,8 @@ def _lint(markdown: str, path: str, resolver: object, *, quiet: bool = False) ->
     serious = [f for f in result.findings if f.severity in ("warning", "error")]
     for finding in serious:
         where = "<stdout>" if path == "-" else path
-        sys.stderr.write(f"ih: warning: {where}:{finding.line}: {finding.rule_id} '{finding.match}': "
-                         f"{finding.message}\n")
+        sys.stderr.write(f"ih: warning: {where}:{finding.line}: {finding.rule_id} [{finding.severity}] "
+                         f"'{finding.match}': {finding.message}\n")
     if serious and not quiet:
         sys.stderr.write("ih: warning: these words come from the spec; change them there and write the "
                          "posting again (--force)\n")
@@ -203,7 +208,8 @@ def _lint(markdown: str, path: str, resolver: object, *, quiet: bool = False) ->
 def _report(written: list[Path], markdown: str, lint: tuple[list, int]) -> None:
     serious, infos = lint
     words = len([w for w in markdown.split() if any(c.isalnum() for c in w)])
-    verdict = "lints clean" if not serious else f"{len(serious)} lint warning{'s' * (len(serious) != 1)}"
+    verdict = "lints clean" if not serious else \
+        f"{len(serious)} lint finding{'s' * (len(serious) != 1)} to fix (listed above)"
     if infos:
         verdict += f" ({infos} info note{'s' * (infos != 1)}: ih lint shows them)"
     for path in written[:-1]:
