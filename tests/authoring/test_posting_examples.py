@@ -75,3 +75,23 @@ def test_the_configured_law_is_what_keeps_them_clean():
 def test_strict_example_is_checked_with_the_strict_preset():
     strict = [p for p in EXAMPLE_SPECS if "preset strict" in ConfigResolver().for_file(str(p)).sources]
     assert strict, "one example should run under extends: strict"
+
+
+def test_the_fixed_wording_is_clean_in_every_jurisdiction(tmp_path):
+    """One spec with every statement a law may ask for, linted under each configured place."""
+    from posting_helpers import SPEC, fenced
+
+    from inclusive_hiring.authoring.spec import spec_from_text
+    from inclusive_hiring.jurisdictions import default_jurisdictions
+
+    text = SPEC.replace("A valid driving licence", "A valid forklift licence") + \
+        "application_deadline: 2027-03-15\nai_use: no\nexisting_vacancy: yes\n"
+    for code in default_jurisdictions():
+        (tmp_path / code).mkdir()
+        folder = fenced(tmp_path / code, f"jurisdictions: [{code}]\n")
+        law = needs((code,))
+        posting = render_posting(spec_from_text(text, "spec.yml", law), law)
+        if "healthcare-before-interview" in law.extra:
+            assert "healthcare benefits before your first interview" in posting
+        result = lint_document(posting, str(folder / "job.md"), kind="posting", config=ConfigResolver())
+        assert [(f.rule_id, f.match) for f in result.findings] == [], code
