@@ -134,3 +134,16 @@ def test_an_oversized_spec_is_refused(tmp_path):
     big.write_text(SPEC + "#" * MAX_SPEC_BYTES + "\n", encoding="utf-8")
     with pytest.raises(DataError, match="too large for a posting spec"):
         load_spec(big)
+
+
+@pytest.mark.parametrize(("text", "credential"), [
+    ("Bachelor's degree in nursing", True), ("A BS in chemistry", True), ("An MBA", True),
+    ("A Level 2 Diploma in Health and Social Care", True), ("CPA certification", True),
+    ("A licensed electrician", True), ("PhD in statistics", True), ("Five GCSEs", True),
+    ("Experience with MS Excel", False), ("Qualified to work in the UK", False),
+    ("Experience with SQL", False), ("Basic maths", False), ("Good with spreadsheets", False),
+])
+def test_what_counts_as_a_credential(text, credential):
+    from inclusive_hiring.authoring.spec import CREDENTIAL
+
+    assert bool(CREDENTIAL.search(text)) is credential

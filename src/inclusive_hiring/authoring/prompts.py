@@ -140,7 +140,7 @@ def _stages(ask: Ask) -> list[Any]:
     _say("Interview stages, in order, such as 'Skills interview, 60' (name, then minutes if you know them)")
     stages: list[Any] = []
     for line in _items(ask, "Stages", MAX_STAGES, least=0):
-        match = re.fullmatch(r"(.+?),?\s+(\d{1,3})(?:\s*min(?:utes?)?)?", line)
+        match = re.fullmatch(r"(.+?),\s*(\d{1,3})(?:\s*min(?:utes?)?)?", line)
         if match and 5 <= int(match.group(2)) <= 480:
             stages.append({"name": match.group(1).strip(), "minutes": int(match.group(2))})
         else:

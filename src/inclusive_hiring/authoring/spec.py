@@ -44,11 +44,10 @@ MAX_SPEC_BYTES = 256 * 1024
 EQUIVALENT = "or equivalent experience"
 #: words that name a credential; such a must-have gets "or equivalent experience"
 CREDENTIAL = re.compile(
-    r"\b(?:degrees?|bachelor(?:'s|s)?|masters?|master's|doctorate|ph\.?d|mba|b\.?sc|m\.?sc|b\.?a\.?|"
-    r"diploma|certificate|certification|certified|licen[cs]e[ds]?|qualifications?|qualified|nvq|"
+    r"\b(?i:degrees?|bachelor(?:'s|s)?|masters?|master's|doctorate|ph\.?d|mba|b\.?sc|m\.?sc|"
+    r"diploma|certificate|certification|certified|licen[cs]e[ds]?|qualifications?|nvq|"
     r"gcses?|a-levels?|accredit\w*|chartered|cpa|cfa|pmp)\b"
-    r"|\b(?:BA|BS|MS|MA)\b",
-    re.IGNORECASE)
+    r"|\b(?:BA|BS|B\.A\.|B\.S\.)(?=\W|$)")
 _ALREADY_EQUIVALENT = re.compile(r"\bequivalent\b", re.IGNORECASE)
 
 
