@@ -202,3 +202,12 @@ def test_words_from_the_spec_that_do_not_lint_clean_are_reported_and_exit_1(tmp_
     assert lines[0].startswith("ih: warning: spec.md:") and "IH401 [error] 'Native English speaker'" in lines[0]
     assert "change them there" in lines[1]
     assert "1 lint finding to fix" in result.stdout
+
+
+def test_findings_in_a_word_document_name_the_document(tmp_path):
+    folder = fenced(tmp_path)
+    (folder / "spec.yml").write_text(SPEC.replace("Experience with SQL", "Native English speaker"),
+                                     encoding="utf-8")
+    result = ih("--from", "spec.yml", "-o", "spec.docx", cwd=folder)
+    assert result.exit_code == 1 and (folder / "spec.docx").exists()
+    assert result.stderr.startswith("ih: warning: spec.docx: IH401 [error]"), result.stderr

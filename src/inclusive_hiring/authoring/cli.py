@@ -148,7 +148,8 @@ def _run(out: str | None, spec_path: str | None, fmt: str | None, force: bool, c
     if save_spec is not None and spec_text is not None:
         files.insert(0, (save_spec, spec_text.encode("utf-8")))
     written = write_all(files, force=force)
-    lint = _lint(markdown, str(target.with_suffix(".md")), resolver)
+    # A Word document is linted as its Markdown text, with the configuration for its path.
+    lint = _lint(markdown, str(target.with_suffix(".md")), resolver, shown=str(target))
     _report(written, markdown, lint)
     if lint[0]:
         raise typer.Exit(EXIT_FINDINGS)  # written, but not clean: as ih lint, exit 1
@@ -184,8 +185,10 @@ def _ask(save_spec: Path, law: LawNeeds, source: str, force: bool) -> tuple[Post
                            f"ih new posting --from {save_spec.as_posix()})") from None
 
 
-def _lint(markdown: str, path: str, resolver: object, *, quiet: bool = False) -> tuple[list, int]:
-    """Warnings (and above) and the number of info notes for the posting as written."""
+def _lint(markdown: str, path: str, resolver: object, *, quiet: bool = False,
+          shown: str = "") -> tuple[list, int]:
+    """Warnings (and above) and the number of info notes for the posting as written; each
+    warning is reported with the line of the Markdown text (no line for a Word document)."""
     from ..api import lint_document
     from ..yamlio import DataError
 
@@ -196,8 +199,9 @@ def _lint(markdown: str, path: str, resolver: object, *, quiet: bool = False) ->
         return [], 0
     serious = [f for f in result.findings if f.severity in ("warning", "error")]
     for finding in serious:
-        where = "<stdout>" if path == "-" else path
-        sys.stderr.write(f"ih: warning: {where}:{finding.line}: {finding.rule_id} [{finding.severity}] "
+        where = "<stdout>" if path == "-" else (shown or path)
+        where += "" if where.endswith(".docx") else f":{finding.line}"
+        sys.stderr.write(f"ih: warning: {where}: {finding.rule_id} [{finding.severity}] "
                          f"'{finding.match}': {finding.message}\n")
     if serious and not quiet:
         sys.stderr.write("ih: warning: these words come from the spec; change them there and write the "
