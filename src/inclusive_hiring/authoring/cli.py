@@ -112,7 +112,8 @@ def _law(target: Path | None, config: str | None, no_config: bool) -> tuple[obje
 
     resolver = ConfigResolver(config, no_config=no_config)
     settings = resolver.for_file(str(target)) if target is not None else resolver.base()
-    source = settings.origins.get("jurisdictions", "") if settings.jurisdictions else ""
+    # Where jurisdictions: was set, for error messages (only a label: absent in older Configs).
+    source = getattr(settings, "origins", {}).get("jurisdictions", "") if settings.jurisdictions else ""
     return resolver, needs(settings.jurisdictions), source
 
 
