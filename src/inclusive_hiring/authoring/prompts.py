@@ -18,13 +18,13 @@ from .law import LawNeeds
 from .pay import CURRENCIES, PERIODS, currency_for
 from .spec import (
     ARRANGEMENTS,
-    CREDENTIAL,
     ITEM_CHARS,
     MAX_BENEFITS,
     MAX_MUST_HAVES,
     MAX_NICE_TO_HAVES,
     MAX_RESPONSIBILITIES,
     MAX_STAGES,
+    names_credential,
 )
 
 Ask = Callable[..., Any]
@@ -74,7 +74,7 @@ def _must_haves(ask: Ask) -> list[Any]:
                         "Put the rest under nice to have", MAX_MUST_HAVES)
     out: list[Any] = []
     for item in items:
-        if CREDENTIAL.search(item) and "equivalent" not in item.lower():
+        if names_credential(item) and "equivalent" not in item.lower():
             if typer.confirm(f"'{item}' names a credential: can equivalent experience stand in for it?",
                              default=True):
                 out.append(item)

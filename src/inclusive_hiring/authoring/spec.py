@@ -49,6 +49,13 @@ CREDENTIAL = re.compile(
     r"gcses?|a-levels?|accredit\w*|chartered|cpa|cfa|pmp)\b"
     r"|\b(?:BA|BS|B\.A\.|B\.S\.)(?=\W|$)")
 _ALREADY_EQUIVALENT = re.compile(r"\bequivalent\b", re.IGNORECASE)
+#: "Willing to complete the Care Certificate" asks for a commitment, not a credential held
+_COMMITMENT = re.compile(r"(?:an?\s+)?(?:willing|happy|able|ready|keen|prepared|glad)\s+to\b", re.IGNORECASE)
+
+
+def names_credential(text: str) -> bool:
+    """Whether a must-have asks for a credential the candidate holds (a degree, licence...)."""
+    return bool(CREDENTIAL.search(text)) and not _COMMITMENT.match(text)
 
 
 @dataclass(frozen=True)
@@ -127,9 +134,9 @@ def _must_haves(check: Checker, raw: LineDict) -> tuple[MustHave, ...]:
             if equivalent is False and not reason:
                 raise check.fail(item.line, "must-have: 'equivalent: no' needs a 'reason' (why the job "
                                             "cannot be done with equivalent experience)")
-            out.append(MustHave(text, bool(CREDENTIAL.search(text)), equivalent is not False, reason))
+            out.append(MustHave(text, names_credential(text), equivalent is not False, reason))
         else:
-            out.append(MustHave(item, bool(CREDENTIAL.search(item)), True, ""))
+            out.append(MustHave(item, names_credential(item), True, ""))
         del line
     return tuple(out)
 
