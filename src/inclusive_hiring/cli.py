@@ -478,6 +478,11 @@ from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
 
+# `ih new posting`: an inclusive job posting (src/inclusive_hiring/authoring/cli.py; light to import).
+from .authoring.cli import new_app as _new_app  # noqa: E402
+
+app.add_typer(_new_app, name="new")
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer
