@@ -523,7 +523,7 @@ def main() -> None:
             sys.stderr.write(f"ih: error: {usage_message(error)} (see '{command} --help')\n")
         elif isinstance(error, _click_errors("ClickException")):
             sys.stderr.write(f"ih: error: {usage_message(error)}\n")
-        elif isinstance(error, _click_errors("Abort")):
+        elif isinstance(error, (*_click_errors("Abort"), typer.Abort)):
             sys.stderr.write("ih: interrupted\n")
             code = 130
         else:

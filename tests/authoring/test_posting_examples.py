@@ -82,7 +82,7 @@ def test_the_fixed_wording_is_clean_in_every_jurisdiction(tmp_path):
     from posting_helpers import SPEC, fenced
 
     from inclusive_hiring.authoring.spec import spec_from_text
-    from inclusive_hiring.jurisdictions import default_jurisdictions
+    from inclusive_hiring.catalog.jurisdictions import default_jurisdictions
 
     text = SPEC.replace("A valid driving licence", "A valid forklift licence") + \
         "application_deadline: 2027-03-15\nai_use: no\nexisting_vacancy: yes\n"

@@ -42,7 +42,7 @@ def needs(codes: Iterable[str]) -> LawNeeds:
     codes = tuple(codes)
     if not codes:
         return LawNeeds()
-    from ..jurisdictions import default_jurisdictions, expand
+    from ..catalog.jurisdictions import default_jurisdictions, expand
 
     table = default_jurisdictions()
     chosen = [table[c] for c in expand(codes, table)]
