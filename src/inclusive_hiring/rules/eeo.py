@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from ..text.search import has_phrase
+from ..text.search import find_phrases, has_phrase
 from . import DocumentRule
 
 if TYPE_CHECKING:
@@ -13,10 +14,37 @@ if TYPE_CHECKING:
 
 
 def statements(prepared: Prepared, cues: dict[str, Any]) -> dict[str, bool]:
-    """Whether the text has an EEO statement and an accommodation route (a shared fact)."""
+    """Whether the text has an EEO statement and an accommodation route (a shared fact): an EEO
+    cue in a statement of the employer's policy, not in a duty of the job; an accommodation cue in
+    a sentence about applying or being assessed."""
     text = prepared.normal
-    return {"eeo": has_phrase(text, tuple(cues["eeo"]), prepared.lower),
-            "accommodation": has_phrase(text, tuple(cues["accommodation"]), prepared.lower)}
+    eeo = tuple(cues["eeo"])
+    strong, weak = tuple(cues["accommodation"]), tuple(cues["accessibility"])
+    process, request = tuple(cues["hiring_process"]), tuple(cues["request_frames"])
+    found = {"eeo": False, "accommodation": False}
+    if has_phrase(text, eeo, prepared.lower):
+        found["eeo"] = any(_is_policy(sentence, cues) for sentence in _sentences_with(text, eeo))
+    if has_phrase(text, strong + weak, prepared.lower):
+        found["accommodation"] = any(
+            has_phrase(sentence, process) or (has_phrase(sentence, strong) and has_phrase(sentence, request))
+            for sentence in _sentences_with(text, strong + weak))
+    return found
+
+
+_SENTENCE = re.compile(r"[^\n.!?;]+(?:[.!?;]+|$)", re.M)
+
+
+def _sentences_with(text: str, phrases: tuple[str, ...]) -> list[str]:
+    """The sentences (split at line breaks and . ! ? ;) that hold one of ``phrases``."""
+    return [m.group() for m in _SENTENCE.finditer(text) if has_phrase(m.group(), phrases)]
+
+
+def _is_policy(sentence: str, cues: dict[str, Any]) -> bool:
+    """An EEO cue in a sentence that states the employer's policy: no duty word before the first
+    cue, or the employer's own voice in the sentence."""
+    first = min(m.start() for m in find_phrases(sentence, tuple(cues["eeo"])))
+    duty = [m for m in find_phrases(sentence, tuple(cues["duty_before_eeo"])) if m.start() < first]
+    return not duty or has_phrase(sentence, tuple(cues["employer_voice"]))
 
 
 def check(ctx: Context) -> None:
