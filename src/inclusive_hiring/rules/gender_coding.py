@@ -65,12 +65,14 @@ def coded_words(facts: Facts) -> list[tuple[str, str, int, int]]:
 
 
 def verdict(masculine: int, feminine: int, words: int, min_density: float,
-            min_balance: float) -> tuple[str, float, float, float]:
+            min_balance: float, min_total: int = 1) -> tuple[str, float, float, float]:
+    """(label, masculine per 100 words, feminine per 100 words, balance). Fewer than ``min_total``
+    coded words in all is too little evidence for any label but neutral."""
     total = masculine + feminine
     balance = (masculine - feminine) / total if total else 0.0
     m_density = 100.0 * masculine / words if words else 0.0
     f_density = 100.0 * feminine / words if words else 0.0
-    if total == 0 or abs(balance) < 1 / 3:
+    if total < max(1, min_total) or abs(balance) < 1 / 3:
         label = "neutral"
     elif balance > 0:
         strong = balance >= min_balance and m_density >= min_density
@@ -89,8 +91,9 @@ def gender_coding(facts: Facts) -> dict[str, Any]:
     words = len(facts.words)
     min_density = float(facts.option(RULE_ID, "min_masculine_per_100"))
     min_balance = float(facts.option(RULE_ID, "min_balance"))
+    min_total = int(facts.option(RULE_ID, "min_coded_words"))
     label, m_density, f_density, balance = verdict(
-        len(masculine), len(feminine), words, min_density, min_balance)
+        len(masculine), len(feminine), words, min_density, min_balance, min_total)
     matches = []
     for coding, word, start, _end in found:
         line, column = facts.prepared.position(facts.prepared.to_original(start))
@@ -117,4 +120,4 @@ def check(ctx: Context) -> None:
 
 RULE = DocumentRule(ids=(RULE_ID,), check=check,
                     options=((RULE_ID, "min_masculine_per_100"), (RULE_ID, "min_balance"),
-                             (RULE_ID, "min_masculine_words")))
+                             (RULE_ID, "min_masculine_words"), (RULE_ID, "min_coded_words")))
