@@ -18,6 +18,7 @@ from ..text.words import WORD_RE
 
 if TYPE_CHECKING:
     from ..catalog.wordlists import Rule
+    from ..rules.requirements import RequiredItem
     from ..text.markup import Prepared
     from ..text.syllables import SyllableCounter
     from .kinds import Question
@@ -103,11 +104,16 @@ class Facts:
         return round(bullet_share(self.prepared, len(self.words)), 3)
 
     @functools.cached_property
-    def requirements(self) -> int:
-        """How many must-have requirements the posting lists."""
-        from ..rules.requirements import count_requirements
+    def required_items(self) -> list[RequiredItem]:
+        """The list items under must-have headings, alternatives grouped."""
+        from ..rules.requirements import required_items
 
-        return count_requirements(self.prepared)
+        return required_items(self.prepared)
+
+    @functools.cached_property
+    def requirements(self) -> int:
+        """How many must-have requirements the posting lists (a group of alternatives is one)."""
+        return len({item.group for item in self.required_items})
 
     @functools.cached_property
     def questions(self) -> list[Question]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..text.headings import heading_text
@@ -22,18 +23,63 @@ _OPTIONAL = re.compile(r"prefer|nice|bonus|plus|desir|optional|extra|helpful|gre
                        r"employment requirement|conditions? of employment|key requirements", re.I)
 
 
-def count_requirements(prepared: Prepared) -> int:
-    """The list items under headings that introduce must-haves (a shared fact)."""
-    count = 0
+# Sections that list what to send or do, not what to be or know.
+_APPLYING = re.compile(r"\bapply|\bapplication|how to|to be considered|submit|submission|documents|"
+                       r"interview process|selection process|next steps", re.I)
+# A list item's marker (the markers ``text/markup.py`` knows).
+_MARKER = re.compile(r"^[ \t]{0,6}(?:[-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)])[ \t]+|^\s*<li[^>]*>\s*", re.I)
+# A lead-in that makes the items after it alternatives ("One of the following:").
+_ALTERNATIVES = re.compile(r"\b(?:one of|any of|either|at least one|one or more of)\b[^:\n]*:\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class RequiredItem:
+    """A list item under a must-have heading."""
+
+    #: offsets of the item's text (marker excluded) in the original file
+    start: int
+    end: int
+    text: str
+    #: items of one "one of the following" group share a group number; others have their own
+    group: int
+
+
+def required_items(prepared: Prepared) -> list[RequiredItem]:
+    """The list items under headings that introduce must-haves (a shared fact): not under
+    optional, application or conditions-of-employment headings; alternatives grouped."""
+    items: list[RequiredItem] = []
     in_required = False
+    lead_in: int | None = None  # indentation of an item that opened a group of alternatives
+    group = 0
+    offset = 0
     for line in prepared.original.split("\n"):
         is_item = prepared.is_list_item(line)
         title = heading_text(line, is_item)
-        if title is not None:
-            in_required = bool(_REQUIRED.search(title)) and not _OPTIONAL.search(title)
-        elif is_item and in_required:
-            count += 1
-    return count
+        indent = len(line) - len(line.lstrip())
+        if title is not None and not _ALTERNATIVES.search(line):
+            in_required = bool(_REQUIRED.search(title)) and not _OPTIONAL.search(title) \
+                and not _APPLYING.search(title)
+            lead_in = None
+            group += 1
+        elif _ALTERNATIVES.search(line):  # "One of the following:", as a line or as an item
+            lead_in = indent if is_item else -1
+            group += 1
+        elif not is_item:
+            if line.strip():
+                lead_in = None
+        elif in_required:
+            if lead_in is None or indent <= lead_in:
+                lead_in = None
+                group += 1
+            marker = len(line) - len(_MARKER.sub("", line, count=1))
+            items.append(RequiredItem(offset + marker, offset + len(line.rstrip()), line[marker:].rstrip(), group))
+        offset += len(line) + 1
+    return items
+
+
+def count_requirements(prepared: Prepared) -> int:
+    """How many must-haves the posting lists: alternatives of one group count once."""
+    return len({item.group for item in required_items(prepared)})
 
 
 def check(ctx: Context) -> None:
