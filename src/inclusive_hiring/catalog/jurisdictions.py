@@ -28,7 +28,7 @@ WHAT = ("range", "range+benefits", "on-request", "after-interview", "before-inte
 REQUIRES = ("application-deadline", "job-description", "commission-statement", "tipped-wage",
             "healthcare-before-interview", "ai-use-disclosure", "vacancy-status",
             "no-canadian-experience", "gender-neutral-title")
-CODE_RE = re.compile(r"^(EU|[A-Z]{2}-[A-Z]{2,3}(-[A-Z]+)*)$")
+CODE_RE = re.compile(r"^(EU|[A-Z]{2}|[A-Z]{2}-[A-Z]{2,3}(-[A-Z]+)*)$")
 
 _ENTRY_KEYS = ("name", "level", "parent", "as_of", "source", "pay_transparency", "salary_history_ban",
                "salary_history_since", "salary_history_note")

@@ -86,4 +86,11 @@ def findings_of(hits: Iterable[Hit], *, prepared: Prepared, path: str, rules: Ma
         from ..catalog.jurisdictions import apply_effects
 
         findings = apply_effects(findings, rules, jurisdictions)
+    if findings:
+        from ..catalog.equality import default_equality_law
+        from .law import cite, legal_system
+
+        law = default_equality_law()
+        system, how = legal_system(prepared.normal, jurisdictions, law)
+        findings = cite(findings, system, how, law)
     return finish(findings, prepared.original, path, rules, config)

@@ -1,0 +1,89 @@
+"""Equality law by legal system (``data/equality-law.yml``): which statute a finding cites."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..yamlio import DataError, LineDict, load_yaml_file
+
+
+@dataclass(frozen=True)
+class LegalSystem:
+    code: str
+    name: str
+    law: str
+    source: str
+    #: configured ``jurisdictions:`` codes (prefixes) that select it
+    jurisdictions: tuple[str, ...]
+    currency: tuple[str, ...]
+    places: tuple[str, ...]
+    #: family -> what the law says
+    notes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class EqualityLaw:
+    systems: dict[str, LegalSystem]
+    #: finding category -> family
+    families: dict[str, str]
+    #: tokens that name US law in a message
+    us_law: tuple[str, ...]
+
+    @functools.cached_property
+    def us_law_regex(self) -> re.Pattern[str]:
+        tokens = "|".join(re.escape(t) for t in sorted(self.us_law, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?:{tokens})(?![\w])")
+
+
+def _strings(raw: Any, path: Path, where: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(path, getattr(raw, "line", None), f"{where} must be a list of strings")
+    return tuple(raw)
+
+
+def load_equality_law(path: Path | None = None) -> EqualityLaw:
+    """Load and validate the data file; raise :class:`DataError` (file:line) on a problem."""
+    from ..resources import data_dir
+
+    path = path or data_dir() / "equality-law.yml"
+    raw = load_yaml_file(path)
+    if not isinstance(raw, LineDict) or not isinstance(raw.get("systems"), LineDict):
+        raise DataError(path, None, "expected 'systems:' (a mapping of legal systems)")
+    families = raw.get("families") or {}
+    if not isinstance(families, dict) or not all(isinstance(v, str) for v in families.values()):
+        raise DataError(path, raw.line_of("families"), "'families' must map categories to family names")
+    known = set(families.values())
+    systems: dict[str, LegalSystem] = {}
+    for code, entry in raw["systems"].items():
+        if not isinstance(entry, LineDict):
+            raise DataError(path, raw["systems"].line_of(code), f"system {code}: expected a mapping")
+        for key in ("name", "law", "source"):
+            if not isinstance(entry.get(key), str):
+                raise DataError(path, entry.line, f"system {code}: '{key}' must be a string")
+        notes = entry.get("notes") or {}
+        unknown = sorted(set(notes) - known)
+        if unknown:
+            raise DataError(path, entry.line_of("notes"), f"system {code}: unknown family '{unknown[0]}'")
+        signals = entry.get("signals") or {}
+        systems[str(code)] = LegalSystem(
+            code=str(code), name=" ".join(entry["name"].split()), law=" ".join(entry["law"].split()),
+            source=" ".join(entry["source"].split()),
+            jurisdictions=_strings(entry.get("jurisdictions"), path, f"{code}.jurisdictions"),
+            currency=_strings(signals.get("currency"), path, f"{code}.signals.currency"),
+            places=_strings(signals.get("places"), path, f"{code}.signals.places"),
+            notes={str(k): " ".join(str(v).split()) for k, v in notes.items()})
+    if "US" not in systems:
+        raise DataError(path, None, "the US system is required (the word lists cite US law)")
+    return EqualityLaw(systems=systems, families={str(k): str(v) for k, v in families.items()},
+                       us_law=_strings(raw.get("us_law"), path, "us_law"))
+
+
+@functools.cache
+def default_equality_law() -> EqualityLaw:
+    return load_equality_law()
