@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from .engine import FileResult, empty_metrics
 from .globs import glob_regex
 
-DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html")
+DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html", ".docx", ".pdf")
 MAX_BYTES = 2 * 1024 * 1024
 STDIN = "-"
 
@@ -178,6 +178,12 @@ def lint_document(text: str, path: str, kind: str = "auto", config: Any = None) 
 
 
 def lint_file(path: str, kind: str = "auto") -> FileResult:
+    from .documents import handles
+
+    if handles(path):  # .docx, .pdf, zipped HTML; .doc, .odt, .rtf get their one-line error
+        from .documents.lint import lint_document_file
+
+        return lint_document_file(path, kind, _resolver)
     text, error = read_text(path)
     if error is not None or text is None:
         return _error("<stdin>" if path == STDIN else path, error or "unreadable")
@@ -188,11 +194,12 @@ def lint_file(path: str, kind: str = "auto") -> FileResult:
 
 
 def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1,
-               kind: str = "auto", config: Any = None) -> LintReport:
+               kind: str = "auto", config: Any = None,
+               progress: Callable[[int, int], None] | None = None) -> LintReport:
     """Lint files and directories (recursively); ``-`` reads standard input. ``kind``: see
     :func:`lint_text`. ``config``: a :class:`~inclusive_hiring.config.ConfigResolver` (each file
     gets the configuration that applies to it; its ``exclude:`` globs skip files), or None for the
-    package defaults."""
+    package defaults. ``progress(done, total)`` is called after each file."""
     global _resolver
     from .engine import get_engine
 
@@ -220,9 +227,13 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
                 work = functools.partial(lint_file, kind=kind)
                 for result_path, result in zip(todo, pool.imap(work, todo, chunksize=8), strict=False):
                     results[result_path] = result
+                    if progress is not None:
+                        progress(len(results), len(todo))
         else:
             for p in todo:
                 results[p] = lint_file(p, kind)
+                if progress is not None:
+                    progress(len(results), len(todo))
     finally:
         _resolver = None
     ordered = [results[p] if err is None else _error(p, err) for p, err in targets]

@@ -42,10 +42,13 @@ class Finding:
     #: "safe" when the single replacement may be applied automatically, "none" when the
     #: replacements are advice only (never applied), else None (applied by --unsafe-fixes).
     fix: str | None = field(default=None, compare=False)
+    #: the PDF page of ``line`` (lines are counted per page); None for every other file
+    page: int | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
             self.path,
+            self.page or 0,
             self.line or 0,
             self.column or 0,
             self.rule_id,
@@ -59,7 +62,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The wire form (schema version 1); the single source for every machine format."""
-        return {
+        out: dict[str, Any] = {
             "rule_id": self.rule_id,
             "rule_name": self.rule_name,
             "category": self.category,
@@ -75,3 +78,6 @@ class Finding:
             "replacements": list(self.replacements),
             "source": self.source,
         }
+        if self.page is not None:  # PDFs only: text files keep the exact output of before
+            out["page"] = self.page
+        return out

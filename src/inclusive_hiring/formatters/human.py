@@ -15,6 +15,8 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render(report: LintReport, console: Console) -> None:
     from rich.text import Text
 
+    from ..documents.lint import position_label
+
     for result in report.files:
         if result.error:
             continue  # errors go to stderr, one line each (see cli.py)
@@ -27,9 +29,9 @@ def render(report: LintReport, console: Console) -> None:
         console.print(Text.assemble((result.path, "bold underline"), kind))
         lines = None
         for f in result.findings:
-            where = f"{f.line}:{f.column}" if f.line else "doc"
+            where = position_label(f)  # "12:5", "paragraph 12" (.docx), "page 2, line 12" (.pdf)
             head = Text.assemble(
-                ("  " + where.ljust(8), "dim"), (f.rule_id + " ", "bold"),
+                ("  " + where.ljust(8) + " " * (len(where) >= 8), "dim"), (f.rule_id + " ", "bold"),
                 (f.severity.ljust(8), _STYLE.get(f.severity, "")), f.message,
             )
             console.print(head)
@@ -46,21 +48,19 @@ def render(report: LintReport, console: Console) -> None:
     _summary(report, console)
 
 
-def _source_lines(path: str) -> list[str] | None:
-    from ..api import read_text
+def _source_lines(path: str) -> dict[tuple[int | None, int], str] | None:
+    """Each line's text by (page, line): page is None but in PDFs; a .docx line is a paragraph."""
+    from ..documents.lint import source_lines
 
-    if path.startswith("<"):
-        return None
-    text, _ = read_text(path)
-    return text.split("\n") if text is not None else None
+    return None if path.startswith("<") else source_lines(path)
 
 
 def _snippet(f, lines):  # type: ignore[no-untyped-def]
     from rich.text import Text
 
-    if lines is None or f.line is None or f.line > len(lines):
+    line = lines.get((f.page, f.line)) if lines is not None and f.line is not None else None
+    if line is None:
         return None
-    line = lines[f.line - 1]
     start = (f.column or 1) - 1
     end = f.end_column - 1 if f.end_line == f.line and f.end_column else len(line)
     text = Text("           ")
