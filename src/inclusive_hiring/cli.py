@@ -478,6 +478,10 @@ def version() -> None:
 from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
+# `ih report`: one HTML dashboard over many postings (src/inclusive_hiring/report/cli.py).
+from .report.cli import report as _report_command  # noqa: E402
+
+app.command("report")(_report_command)
 
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:

@@ -1,0 +1,32 @@
+"""Shared bits of the report tests: run ih, and a folder of postings with injected markup."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus" / "jobs"
+
+EVIL = """# Sales lead <script>document.title='pwned'</script>
+
+We want a salesman. <img src=x onerror="document.body.setAttribute('data-pwned','1')">
+Apply at <a href="javascript:alert(1)">here</a> & tell us your "current salary".
+"""
+
+
+def ih(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "inclusive_hiring", *args], capture_output=True,
+                          text=True, cwd=cwd, check=False)
+
+
+def postings(folder: Path) -> Path:
+    """A folder with the example posting, a clean fixture and a posting full of markup."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "example.md").write_text((ROOT / "examples/job-posting.md").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
+    (folder / "clean.md").write_text((ROOT / "tests/fixtures/clean-posting.md").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    (folder / "evil.md").write_text(EVIL, encoding="utf-8")
+    return folder
