@@ -109,3 +109,14 @@ def test_report_over_real_postings(tmp_path: Path) -> None:
     data = json.loads(ih("report", str(folder), "-o", "-", "-f", "json").stdout)
     assert data["totals"]["postings"] + data["totals"]["question_lists"] == 12
     assert sum(data["gender_coding"]["verdicts"].values()) == 12
+
+
+def test_coverage_per_configured_jurisdiction(tmp_path: Path) -> None:
+    folder = postings(tmp_path / "postings")
+    (folder / ".ih.yaml").write_text("jurisdictions: [US-CO]\n", encoding="utf-8")
+    data = json.loads(ih("report", str(folder), "-o", "-", "-f", "json").stdout)
+    assert [j["code"] for j in data["jurisdictions"]] == ["US-CO"]
+    assert data["jurisdictions"][0]["postings"] == data["coverage"]["postings"] == 3
+    assert all(r["jurisdictions"] == ["US-CO"] for r in data["files"])
+    html = ih("report", str(folder), "-o", "-").stdout
+    assert "By jurisdiction (from the configuration)" in html and "<td>US-CO</td>" in html
