@@ -7,6 +7,8 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+
 
 def write_docx(path: Path, *, header: str = "", footer: str = "",
                body: tuple[tuple[str, str], ...] = (), table: tuple[tuple[str, ...], ...] = (),
@@ -99,3 +101,33 @@ def write_zipped_html(path: Path, html: str, extra: dict[str, bytes] | None = No
         for name, data in (extra or {}).items():
             archive.writestr(name, data)
     return path
+
+
+@pytest.fixture(name="job_docx")
+def job_docx_fixture(tmp_path: Path) -> Path:
+    """A .docx with a title, headings, list items, a table (one cell holds a nested table), a
+    header and a footer."""
+    return write_docx(
+        tmp_path / "job.docx",
+        header="Acme Corp careers",
+        footer="Acme is an equal opportunity employer.",
+        body=(("Title", "Salesman wanted"),
+              ("", "We want an experienced person to join us."),
+              ("Heading 2", "Requirements"),
+              ("List Bullet", "Native English speaker"),
+              ("List Bullet", "Strong writing")),
+        table=(("Perks", "Salary"), ("Work hard play hard culture", "$50,000 - $60,000 per year")),
+        nested=(("Our manpower plan",),),
+    )
+
+
+@pytest.fixture(name="job_pdf")
+def job_pdf_fixture(tmp_path: Path) -> Path:
+    """A two-page PDF with a running header and footer and a word hyphenated at a line end."""
+    return write_pdf(tmp_path / "job.pdf", [
+        ["ACME CORP - Job posting", "We are looking for a salesman who knows our",
+         "customers and plans well. The team is young and small. Require-",
+         "ments are few and we train you.", "Page 1 of 2"],
+        ["ACME CORP - Job posting", "Benefits: a competitive salary and a", "digital native mindset.",
+         "Page 2 of 2"],
+    ])

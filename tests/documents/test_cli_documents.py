@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
-from document_helpers import write_zipped_html
+from document_helpers import job_docx_fixture, job_pdf_fixture, write_zipped_html  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 

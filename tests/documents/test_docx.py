@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from document_helpers import write_docx
+from document_helpers import job_docx_fixture, write_docx  # noqa: F401 (fixtures)
 
 from inclusive_hiring.api import lint_file
 from inclusive_hiring.documents.docx import read_docx

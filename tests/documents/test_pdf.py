@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from document_helpers import write_encrypted_pdf, write_pdf
+from document_helpers import job_pdf_fixture, write_encrypted_pdf, write_pdf  # noqa: F401 (fixtures)
 
 from inclusive_hiring.api import lint_file
 from inclusive_hiring.documents.model import linted_text

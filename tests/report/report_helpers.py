@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# document_helpers (tests/documents) builds the .docx and .pdf files these tests put in reports.
+sys.path.insert(0, str(ROOT / "tests" / "documents"))
+from document_helpers import write_docx, write_pdf  # noqa: E402
+
+__all__ = ["CORPUS", "EVIL", "ROOT", "ih", "postings", "write_docx", "write_pdf"]
 CORPUS = ROOT.parent / "shared" / "corpus" / "jobs"
 
 EVIL = """# Sales lead <script>document.title='pwned'</script>

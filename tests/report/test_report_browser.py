@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from document_helpers import write_docx, write_pdf
-from report_helpers import ih, postings
+from report_helpers import ih, postings, write_docx, write_pdf
 
 from browser import dump_dom, require_chromium, screenshot
 
