@@ -35,6 +35,8 @@ def test_lint_json_positions_and_schema(job_docx: Path, job_pdf: Path) -> None:
     cell = next(f for f in word["findings"] if f["rule_id"] == "IH531")
     assert (cell["line"], cell["column"], "page" in cell) == (9, 1, False)
     assert word["metrics"]["document"]["format"] == "docx"
+    assert word["metrics"]["document"]["line_unit"] == "paragraph"
+    assert pdf["metrics"]["document"]["line_unit"] == "page-line"
     title = next(f for f in pdf["findings"] if f["rule_id"] == "IH110")
     assert (title["page"], title["line"], title["column"]) == (1, 2, 22)
     assert pdf["metrics"]["document"]["pages"] == 2

@@ -41,7 +41,8 @@ def test_findings_carry_paragraph_positions(job_docx: Path) -> None:
     assert all(f.page is None for f in result.findings)
     # the footer's EEO statement and the table's pay range count: no "missing" findings for them
     assert not {"IH750", "IH701"} & {f.rule_id for f in result.findings}
-    assert result.metrics["document"]["format"] == "docx"
+    assert result.metrics["document"] == {"format": "docx", "line_unit": "paragraph", "paragraphs": 10,
+                                          "header_footer_paragraphs": 2}
 
 
 def test_requirements_section_from_word_heading(tmp_path: Path) -> None:

@@ -81,7 +81,10 @@ def remap(result: FileResult, mapped: PositionMap, document: Document) -> FileRe
                 moved["page"] = page
             matches.append(moved)
         metrics["gender_coding"] = {**coding, "matches": matches}
-    metrics["document"] = dict(document.notes)
+    from . import line_unit
+
+    metrics["document"] = {"format": document.format, "line_unit": line_unit(result.path),
+                           **{k: v for k, v in document.notes.items() if k != "format"}}
     return replace(result, findings=tuple(sorted(findings)), metrics=metrics)
 
 

@@ -1,6 +1,7 @@
 """Fill ``templates/report/`` with the aggregates and each posting's text: one HTML file with its
 style and sort script inline, a Content-Security-Policy that allows exactly those two (by hash)
-and nothing else, autoescaped text, and no clock or machine in the output."""
+and nothing else, autoescaped text, and no clock or machine in the output. The templates are
+``.jinja`` files (``*.j2`` under templates/ are the interview kit's)."""
 
 from __future__ import annotations
 
@@ -124,7 +125,7 @@ def render_html(data: Mapping[str, Any], files: Sequence[FileResult],
     rationale = {f.rule_id: (f.rationale, f.source) for r in files for f in r.findings}
     rules_url = data["rules_url"]
     gender = data["gender_coding"]
-    return env.get_template("report/report.html.j2").render(
+    return env.get_template("report/report.html.jinja").render(
         data=data, postings=postings, title=title, version=version,
         unreadable=[r for r in files if r.error is not None],
         most_problems=[by_path[path] for path in data["most_problems"]],
