@@ -107,3 +107,32 @@ def test_zip_with_two_pages_is_refused(tmp_path: Path) -> None:
     path = write_zipped_html(tmp_path / "two.zip", "<p>a</p>", {"other.html": b"<p>b</p>"})
     result = ih("lint", str(path))
     assert result.returncode == 2 and "the .zip holds 2 .html files" in result.stderr
+
+
+def test_diff_counts_a_changed_document_as_a_whole(tmp_path: Path) -> None:
+    import shutil
+
+    from document_helpers import write_docx
+
+    from inclusive_hiring.gitdiff import parse_diff
+
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("git is not installed")
+    parsed = parse_diff('Binary files a/x.docx and b/x.docx differ\n'
+                        'Binary files /dev/null and "b/new \\303\\251.pdf" differ\n', str(tmp_path))
+    assert set(parsed.values()) == {None} and len(parsed) == 2
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    write_docx(repo / "same.docx", body=(("", "We need a salesman."),))
+    write_docx(repo / "edited.docx", body=(("", "Hello."),))
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "init"]):
+        subprocess.run([*git, *args], cwd=repo, check=True, capture_output=True)
+    write_docx(repo / "edited.docx", body=(("", "We need a chairman."),))
+    result = subprocess.run([sys.executable, "-m", "inclusive_hiring", "lint", "--diff", "HEAD", "-f", "json",
+                             "."], capture_output=True, text=True, cwd=repo, check=False)
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert list(files) == ["edited.docx"]  # the unchanged document is not linted
+    assert "IH110" in {f["rule_id"] for f in files["edited.docx"]["findings"]}
