@@ -29,3 +29,20 @@ def test_report_in_chromium(tmp_path: Path) -> None:
     assert "¶2" in dom and "manpower" in dom  # the Word table cell, numbered as a paragraph
     png = screenshot(out.as_uri(), tmp_path / "report.png")
     assert png.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_report_prints_each_posting_on_its_own_page(tmp_path: Path) -> None:
+    require_chromium()
+    from pypdf import PdfReader
+
+    import browser
+
+    folder = postings(tmp_path / "postings")
+    out = tmp_path / "report.html"
+    assert ih("report", str(folder), "-o", str(out)).returncode == 0
+    pdf = tmp_path / "report.pdf"
+    browser._run([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", out.as_uri()], 60)
+    tops = [page.extract_text().split("\n", 1)[0] for page in PdfReader(str(pdf)).pages]
+    assert tops[0] == "Job posting report"
+    for name in ("example.md", "clean.md", "evil.md"):  # @media print: a posting starts a page
+        assert name in tops, tops
