@@ -5,9 +5,29 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def ih(*args: str, columns: int = 200) -> Run:
+    """Run ``ih ARGS`` in this process (typer's CliRunner: no new interpreter and spaCy per run)."""
+    from typer.testing import CliRunner
+
+    from inclusive_hiring.cli import app
+
+    result = CliRunner(env={"COLUMNS": str(columns)}).invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
 
 
 def write_docx(path: Path, *, header: str = "", footer: str = "",

@@ -8,14 +8,9 @@ import sys
 from pathlib import Path
 
 import jsonschema
-from document_helpers import job_docx_fixture, job_pdf_fixture, write_zipped_html  # noqa: F401 (fixtures)
+from document_helpers import ih, job_docx_fixture, job_pdf_fixture, write_zipped_html  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def ih(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inclusive_hiring", *args], capture_output=True,
-                          text=True, cwd=cwd, check=False, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
 
 
 def test_lint_docx_and_pdf_human(job_docx: Path, job_pdf: Path) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # document_helpers (tests/documents) builds the .docx and .pdf files these tests put in reports.
 sys.path.insert(0, str(ROOT / "tests" / "documents"))
-from document_helpers import write_docx, write_pdf  # noqa: E402
+from document_helpers import ih, write_docx, write_pdf  # noqa: E402
 
 __all__ = ["CORPUS", "EVIL", "ROOT", "ih", "postings", "write_docx", "write_pdf"]
 CORPUS = ROOT.parent / "shared" / "corpus" / "jobs"
@@ -19,11 +18,6 @@ EVIL = """# Sales lead <script>document.title='pwned'</script>
 We want a salesman. <img src=x onerror="document.body.setAttribute('data-pwned','1')">
 Apply at <a href="javascript:alert(1)">here</a> & tell us your "current salary".
 """
-
-
-def ih(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inclusive_hiring", *args], capture_output=True,
-                          text=True, cwd=cwd, check=False)
 
 
 def postings(folder: Path) -> Path:
