@@ -177,7 +177,7 @@ def test_stdin_dash_concise():
 def test_directory_recursion_default_suffixes(tmp_path):
     body = "We need a salesman.\n"
     for rel in ("a.md", "b.markdown", "c.txt", "d.html", "sub/e.md", "sub/deeper/f.TXT",
-                "skip.rst", "skip.py", "skip.json", "sub/skip.docx", ".hidden/g.md"):
+                "skip.rst", "skip.py", "skip.json", "sub/skip.doc", ".hidden/g.md"):
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body, encoding="utf-8")

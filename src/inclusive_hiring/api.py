@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["STDIN", "FileResult", "LintReport", "expand_paths", "lint_document", "lint_paths", "lint_text",
            "read_text"]
 
-DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html")
+DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html", ".docx", ".pdf")
 MAX_BYTES = 2 * 1024 * 1024
 STDIN = "-"
 
@@ -147,11 +147,12 @@ def lint_file(path: str, kind: str = "auto", config: ConfigResolver | None = Non
 
 
 def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1,
-               kind: str = "auto", config: ConfigResolver | None = None) -> LintReport:
+               kind: str = "auto", config: ConfigResolver | None = None,
+               progress: Callable[[int, int], None] | None = None) -> LintReport:
     """Lint files and directories (recursively); ``-`` reads standard input. ``kind``: see
     :func:`lint_text`. ``config``: a :class:`~inclusive_hiring.config.ConfigResolver` (each file
     gets the configuration that applies to it; its ``exclude:`` globs skip files), or None for the
-    package defaults."""
+    package defaults. ``progress(done, total)`` is called after each file."""
     from .lint.linter import get_linter
     from .lint.run import LintRun, error_result, lint_in_worker, start_worker
 
@@ -176,9 +177,13 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
         with multiprocessing.get_context("fork").Pool(jobs, initializer=start_worker, initargs=(run,)) as pool:
             for result_path, result in zip(todo, pool.imap(lint_in_worker, todo, chunksize=8), strict=False):
                 results[result_path] = result
+                if progress is not None:
+                    progress(len(results), len(todo))
     else:
         for p in todo:
             results[p] = run.lint_file(p)
+            if progress is not None:
+                progress(len(results), len(todo))
     ordered = [results[p] if err is None else error_result(p, err) for p, err in targets]
     return LintReport(files=tuple(ordered))
 

@@ -127,8 +127,11 @@ def lint(
              "(docs/configuration.md).")] = None,
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore .ih.yaml / .ih.yml files found on the way up.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List the files a folder run skipped and why (a count is always "
+                                "shown in human output).")] = False,
 ) -> None:
-    """Lint job postings (.md, .markdown, .txt, .html) and interview questions; report findings."""
+    """Lint job postings (.md, .markdown, .txt, .html, .docx, .pdf) and interview questions."""
     from .api import STDIN, lint_paths
     from .yamlio import DataError
 
@@ -146,17 +149,21 @@ def lint(
     targets = _changed_targets(paths, exclude or (), changes) if changes is not None else paths
     try:
         resolver = _config_resolver(paths, config, no_config)
-        report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value,
-                            config=resolver)
+        from .progress import lint_progress
+
+        with lint_progress(fmt is Format.human) as progress:
+            report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value,
+                                config=resolver, progress=progress)
     except DataError as exc:
         _fail(str(exc))
         return
     shown = _narrow(report, known, changes)
     fix_failed = False
     if fix:
+        from .documents.skipped import without_documents
         from .fixes import fix_report
 
-        before = shown
+        before = shown = without_documents(shown)  # --fix edits text files, not .docx or .pdf
         report, done = fix_report(report, unsafe=unsafe_fixes, kind=kind.value, write=not dry_run,
                                   only=shown, config=resolver)
         if diff and not dry_run and any(d.applied for d in done):
@@ -165,6 +172,11 @@ def lint(
         fix_failed = _report_fixes(done, before, unsafe_fixes, dry_run)
     for result in report.errors:
         sys.stderr.write(f"ih: {result.path}: {result.error}\n")
+    if fmt is Format.human or verbose:
+        from .api import DEFAULT_SUFFIXES
+        from .documents.skipped import print_skipped, skipped_files
+
+        print_skipped(skipped_files(targets, DEFAULT_SUFFIXES), verbose)
     if write_baseline:
         shown = _write_baseline(write_baseline, report)
     if not dry_run:
@@ -349,17 +361,18 @@ def _render(report: LintReport, fmt: Format, stream: TextIO) -> None:
     stream.write(render(fmt.value, report, options))
 
 
-def _source_lines(report: LintReport) -> dict[str, list[str]]:
-    """The lines of each linted file with span findings (the human format shows them)."""
-    from .api import read_text
+def _source_lines(report: LintReport) -> dict[str, dict[tuple[int | None, int], str]]:
+    """What each line says, by (page, line), in each linted file with span findings (the human
+    format shows the matched line; documents are read by ``documents/``)."""
+    from .documents.lint import source_lines
 
-    out: dict[str, list[str]] = {}
+    out: dict[str, dict[tuple[int | None, int], str]] = {}
     for result in report.files:
         if result.path.startswith("<") or not any(f.start is not None for f in result.findings):
             continue
-        text, _ = read_text(result.path)
-        if text is not None:
-            out[result.path] = text.split("\n")
+        lines = source_lines(result.path)
+        if lines is not None:
+            out[result.path] = lines
     return out
 
 
@@ -477,6 +490,10 @@ def version() -> None:
 from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
+# `ih report`: one HTML dashboard over many postings (src/inclusive_hiring/report/cli.py).
+from .report.cli import report as _report_command  # noqa: E402
+
+app.command("report")(_report_command)
 
 # `ih new posting`: an inclusive job posting (src/inclusive_hiring/authoring/cli.py; light to import).
 from .authoring.cli import new_app as _new_app  # noqa: E402

@@ -47,6 +47,8 @@ class Finding:
     match: str | None = None
     start: int | None = None
     end: int | None = None
+    #: the PDF page of ``line`` (lines are counted per page); None for every other file
+    page: int | None = None
     #: "safe" when the single replacement may be applied automatically, "none" when the
     #: replacements are advice only (never applied), else None (applied by --unsafe-fixes).
     fix: str | None = field(default=None, compare=False)
@@ -54,6 +56,7 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         return (
             self.path,
+            self.page or 0,
             self.line or 0,
             self.column or 0,
             self.rule_id,
@@ -67,7 +70,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The wire form (schema version 1); the single source for every machine format."""
-        return {
+        out: dict[str, Any] = {
             "rule_id": self.rule_id,
             "rule_name": self.rule_name,
             "category": self.category,
@@ -83,6 +86,9 @@ class Finding:
             "replacements": list(self.replacements),
             "source": self.source,
         }
+        if self.page is not None:  # PDFs only: text files keep the exact output of before
+            out["page"] = self.page
+        return out
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,18 @@ class FileResult:
             "findings": [f.to_dict() for f in self.findings],
             "metrics": metrics,
         }
+
+
+def position_label(finding: Finding, line_unit: str | None = None) -> str:
+    """Where a finding is, as a reader of the file would say it: ``12:5``, ``paragraph 12`` (Word,
+    ``line_unit`` "paragraph") or ``page 2, line 12`` (PDF); ``doc`` for a document finding."""
+    if finding.line is None:
+        return "doc"
+    if finding.page is not None:
+        return f"page {finding.page}, line {finding.line}"
+    if line_unit == "paragraph":
+        return f"paragraph {finding.line}"
+    return f"{finding.line}:{finding.column}"
 
 
 def empty_metrics() -> dict[str, Any]:

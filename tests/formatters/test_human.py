@@ -7,13 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from inclusive_hiring import lint_paths
-from inclusive_hiring.api import LintReport
 from inclusive_hiring.formatters import RenderOptions, human
+from inclusive_hiring.results import LintReport
 
 
 def render(report: LintReport) -> str:
     """The human format, with the source lines handed in as the CLI hands them in."""
-    sources = {r.path: Path(r.path).read_text(encoding="utf-8").split("\n") for r in report.files}
+    sources = {r.path: dict(enumerate(Path(r.path).read_text(encoding="utf-8").split("\n"), 1))
+               for r in report.files}
+    sources = {path: {(None, n): line for n, line in lines.items()} for path, lines in sources.items()}
     return human.render(report, RenderOptions(sources=sources, width=160))
 
 

@@ -72,6 +72,6 @@ def test_the_data_file_is_validated(tmp_path):
     bad = tmp_path / "law.yml"
     bad.write_text("families: {age: age}\nsystems:\n  US: {name: x, law: y, source: z}\n"
                    "  UK:\n    name: x\n    law: y\n    source: z\n    notes: {ages: nope}\n", encoding="utf-8")
-    with pytest.raises(DataError, match="law.yml:8: system UK: unknown family 'ages'"):
+    with pytest.raises(DataError, match=r"law\.yml:8: system UK: unknown family 'ages'"):
         load_equality_law(bad)
     assert set(LAW.systems) >= {"US", "UK", "IE", "CA", "AU", "EU", "INTL"}

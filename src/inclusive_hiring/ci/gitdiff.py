@@ -81,10 +81,20 @@ def _unquote(name: str) -> str:
 
 
 def parse_diff(diff: str, root: str) -> dict[str, frozenset[int] | None]:
-    """Changed new-side line numbers per file from ``git diff --unified=0`` output."""
+    """Changed new-side line numbers per file from ``git diff --unified=0`` output. A changed
+    binary file (a .docx or .pdf: git gives no lines) counts as changed as a whole (None)."""
     files: dict[str, set[int]] = {}
+    whole: set[str] = set()
     current: set[int] | None = None
     for line in diff.splitlines():
+        if line.startswith("Binary files ") and line.endswith(" differ"):
+            pair = line[len("Binary files "):-len(" differ")]
+            for sep, quote in ((' and "b/', '"'), (" and b/", "")):
+                if sep in pair:
+                    name = _unquote(quote + pair.rsplit(sep, 1)[1])
+                    whole.add(_key(os.path.join(root, name)))
+                    break
+            continue
         if line.startswith("+++ "):
             name = _unquote(line[4:].rstrip("\t"))
             if name == "/dev/null":  # a deleted file
@@ -97,7 +107,8 @@ def parse_diff(diff: str, root: str) -> dict[str, frozenset[int] | None]:
             if m:
                 start, count = int(m.group(1)), int(m.group(2) if m.group(2) is not None else 1)
                 current.update(range(start, start + count))
-    return {path: frozenset(lines) for path, lines in files.items()}
+    out: dict[str, frozenset[int] | None] = {path: frozenset(lines) for path, lines in files.items()}
+    return {**out, **dict.fromkeys(whole)}
 
 
 def changed_lines(ref: str, paths: Iterable[str] = (), cwd: str | None = None) -> Changes:

@@ -30,8 +30,9 @@ class Format:
 class RenderOptions:
     """What a formatter may need besides the report, handed in by the caller."""
 
-    #: source lines of the linted files, by report path (the human format shows the matched line)
-    sources: Mapping[str, list[str]] = field(default_factory=dict)
+    #: what each line of a linted file says, by report path and (page, line); page is None but in
+    #: PDFs, and a Word "line" is a paragraph (the human format shows the matched line)
+    sources: Mapping[str, Mapping[tuple[int | None, int], str]] = field(default_factory=dict)
     #: the human format: draw colours and styles as for a terminal, and how wide it is
     terminal: bool = False
     color_system: str | None = None

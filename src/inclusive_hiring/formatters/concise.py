@@ -12,5 +12,6 @@ def render(report: LintReport, options: RenderOptions | None = None) -> str:
         # Unreadable files are reported on stderr by the CLI, one line each.
         for f in result.findings:
             where = f"{f.path}:{f.line}:{f.column}" if f.line else f"{f.path}:1:1"
-            lines.append(f"{where}: {f.rule_id} [{f.severity}] {f.message}")
+            page = f"(page {f.page}) " if f.page is not None else ""  # PDFs count lines per page
+            lines.append(f"{where}: {f.rule_id} [{f.severity}] {page}{f.message}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -6,7 +6,7 @@ import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..results import LintReport
+from ..results import LintReport, position_label
 from . import RenderOptions
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def render(report: LintReport, options: RenderOptions | None = None) -> str:
     return out.getvalue()
 
 
-def draw(report: LintReport, console: Console, sources: Mapping[str, list[str]]) -> None:
+def draw(report: LintReport, console: Console, sources: Mapping[str, Mapping[tuple[int | None, int], str]]) -> None:
     from rich.text import Text
 
     for result in report.files:
@@ -42,10 +42,12 @@ def draw(report: LintReport, console: Console, sources: Mapping[str, list[str]])
             continue
         console.print(Text.assemble((result.path, "bold underline"), kind))
         lines = None
+        document = result.metrics.get("document")
+        unit = document.get("line_unit") if isinstance(document, dict) else None
         for f in result.findings:
-            where = f"{f.line}:{f.column}" if f.line else "doc"
+            where = position_label(f, unit)  # "12:5", "paragraph 12" (.docx), "page 2, line 12" (.pdf)
             head = Text.assemble(
-                ("  " + where.ljust(8), "dim"), (f.rule_id + " ", "bold"),
+                ("  " + where.ljust(8) + " " * (len(where) >= 8), "dim"), (f.rule_id + " ", "bold"),
                 (f.severity.ljust(8), _STYLE.get(f.severity, "")), f.message,
             )
             console.print(head)
@@ -65,9 +67,9 @@ def draw(report: LintReport, console: Console, sources: Mapping[str, list[str]])
 def _snippet(f, lines):  # type: ignore[no-untyped-def]
     from rich.text import Text
 
-    if lines is None or f.line is None or f.line > len(lines):
+    line = lines.get((f.page, f.line)) if lines is not None and f.line is not None else None
+    if line is None:
         return None
-    line = lines[f.line - 1]
     start = (f.column or 1) - 1
     end = f.end_column - 1 if f.end_line == f.line and f.end_column else len(line)
     text = Text("           ")

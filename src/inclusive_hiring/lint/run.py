@@ -43,8 +43,15 @@ class LintRun:
         return linter.lint(text, shown, self.kind, settings)
 
     def lint_file(self, path: str) -> FileResult:
-        """Read and lint one file (``-``: standard input); a file that cannot be read is an error."""
+        """Read and lint one file (``-``: standard input); a file that cannot be read is an error.
+        Word, PDF and zipped-HTML files are read by ``documents/`` and their positions mapped back."""
         from ..api import read_text
+        from ..documents import handles
+
+        if handles(path):  # .docx, .pdf, zipped HTML; .doc, .odt, .rtf get their one-line error
+            from ..documents.lint import lint_document_file
+
+            return lint_document_file(path, self)
 
         text, error = read_text(path)
         if error is not None or text is None:
