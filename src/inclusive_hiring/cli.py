@@ -467,6 +467,13 @@ from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
 
+# `ih serve` and `ih lsp`: the warm engine for browsers and editors (docs/serve.md, docs/editors.md).
+from .lsp.cli import lsp as _lsp_command  # noqa: E402
+from .server.cli import serve as _serve_command  # noqa: E402
+
+app.command("serve")(_serve_command)
+app.command("lsp")(_lsp_command)
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer
