@@ -218,4 +218,10 @@ def run_stdio() -> None:
 
     lint_text("We are hiring a salesman.\n")  # build spaCy and the word lists before the first file
     server: Any = build_server()
-    server.start_io()
+    # pygls closes the stream it writes to on exit: give it its own copy of standard output, so
+    # ih can still flush sys.stdout and exit 0 after a clean shutdown.
+    import os
+    import sys
+
+    with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as out:
+        server.start_io(sys.stdin.buffer, out)
