@@ -136,3 +136,21 @@ def test_page_and_assets_are_served_from_the_package(client) -> None:
     assert not re.search(r"https?://|//cdn|@import", shipped)  # nothing loads from the network
     assert "innerHTML" not in shipped and "insertAdjacentHTML" not in shipped
     assert client.get("/static/../service.py").status_code == 404
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_page_colours_meet_wcag_aa_contrast() -> None:
+    css = (ROOT / "src" / "inclusive_hiring" / "server" / "static" / "app.css").read_text(encoding="utf-8")
+    colour = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6});", css))
+    pairs = [("ink", "paper"), ("ink", "page"), ("muted", "paper"), ("muted", "page"), ("error", "error-bg"),
+             ("warning", "warning-bg"), ("info", "info-bg"), ("ok", "ok-bg"), ("accent-dark", "paper"),
+             ("paper", "accent"), ("paper", "accent-dark"), ("error", "paper")]
+    for fg, bg in pairs:
+        light, dark = sorted((_luminance(colour[fg]), _luminance(colour[bg])), reverse=True)
+        ratio = (light + 0.05) / (dark + 0.05)
+        assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}"
