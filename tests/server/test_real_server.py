@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from conftest import FLAWED
 
 MARKER = "Zanzibar-Quokka-4471"  # a word that must never reach a log
@@ -124,10 +126,8 @@ def test_log_holds_method_path_and_status_only(real_server) -> None:
     _call(real_server, "/api/lint", json.dumps({"text": f"{MARKER} needs a salesman"}).encode())
     _call(real_server, f"/api/upload?name={MARKER}.txt", f"{MARKER} text".encode(), "application/octet-stream")
     login = urllib.request.Request(f"{real_server.base}/?token={real_server.token}&who={MARKER}")
-    try:
+    with contextlib.suppress(urllib.error.HTTPError):
         urllib.request.urlopen(login, timeout=30).read()
-    except urllib.error.HTTPError:
-        pass
     with socket.create_connection(("127.0.0.1", real_server.port), timeout=30) as sock:
         sock.sendall(f"GET /?x={MARKER} HTTP/1.1\r\nHost: {MARKER}.example\r\nConnection: close\r\n\r\n".encode())
         assert sock.recv(100).startswith(b"HTTP/1.1 400")

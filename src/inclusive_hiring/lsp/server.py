@@ -132,7 +132,6 @@ def _current(server: IhLanguageServer, uri: str) -> Linted | None:
 def code_actions(server: IhLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     """A quick fix per safe fix in the range, and one "fix all" action for the document."""
     from ..fixes import apply
-
     from .convert import Positions
 
     uri = params.text_document.uri
@@ -157,7 +156,7 @@ def code_actions(server: IhLanguageServer, params: types.CodeActionParams) -> li
         end = positions.position(len(positions.lines), len(positions.lines[-1]) + 1)
         whole = types.Range(start=types.Position(line=0, character=0), end=end)
         actions.append(types.CodeAction(
-            title=f"Apply all {applied} safe ih fixes", kind=types.CodeActionKind.SourceFixAll,
+            title=f"Apply {applied} safe ih fix{'es' if applied > 1 else ''}", kind=types.CodeActionKind.SourceFixAll,
             edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=whole, new_text=fixed)]})))
     return actions
 
