@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-FLAWED = ("# Sales Ninja\n\nWe need a rockstar salesman to join our young and energetic team.\n"
-          "He must be a digital native.\n")
+from serve_helpers import make_client
 
 
 @pytest.fixture(scope="session")
@@ -25,17 +23,6 @@ def service():
     made = LintService(no_config=True)
     made.warm_up()
     return made
-
-
-def make_client(service, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-                base: str | None = None):
-    from starlette.testclient import TestClient
-
-    from inclusive_hiring.server.app import create_app
-    from inclusive_hiring.server.security import Guard, allowed_hosts
-
-    app = create_app(service, Guard(allowed_hosts(host, port), token))
-    return TestClient(app, base_url=base or f"http://127.0.0.1:{port}", raise_server_exceptions=False)
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import FLAWED
+from serve_helpers import FLAWED
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "tests" / "data" / "json-schema-v1.json").read_text(encoding="utf-8"))

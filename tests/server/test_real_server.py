@@ -15,8 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from conftest import FLAWED
+from serve_helpers import FLAWED
 
 MARKER = "Zanzibar-Quokka-4471"  # a word that must never reach a log
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from serve_helpers import FLAWED, make_client
 
-from conftest import FLAWED, make_client
 from inclusive_hiring.server.security import CSP, MAX_BODY_BYTES, allowed_hosts, is_loopback
 
 TOKEN = "s3cret-token-for-tests-only"
