@@ -154,3 +154,28 @@ def test_page_colours_meet_wcag_aa_contrast() -> None:
         light, dark = sorted((_luminance(colour[fg]), _luminance(colour[bg])), reverse=True)
         ratio = (light + 0.05) / (dark + 0.05)
         assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}"
+
+
+def test_the_ih_yaml_where_serve_starts_applies_and_requests_can_replace_its_jurisdictions(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from serve_helpers import make_client
+
+    from inclusive_hiring.server.service import LintService
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".ih.yaml").write_text("jurisdictions: [US-CO]\nrules:\n  IH510: disable\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    service = LintService()
+    service.warm_up()
+    with make_client(service) as client:
+        assert client.get("/api/info").json()["configured"] == ["US-CO"]
+        configured = client.post("/api/lint", json={"text": FLAWED}).json()["files"][0]["findings"]
+        severity = {f["rule_id"]: f["severity"] for f in configured}
+        assert "IH510" not in severity and severity["IH701"] == "error"
+        none = client.post("/api/lint", json={"text": FLAWED, "jurisdictions": []}).json()["files"][0]["findings"]
+        assert {f["rule_id"]: f["severity"] for f in none}["IH701"] == "warning"
+        assert "IH510" not in {f["rule_id"] for f in none}
+        suppressed = client.post("/api/lint", json={"text": FLAWED.replace(
+            "We need", "<!-- ih-disable-next-line IH110 -->\nWe need")})
+        assert "IH110" in {f["rule_id"] for f in configured}
+        assert "IH110" not in {f["rule_id"] for f in suppressed.json()["files"][0]["findings"]}

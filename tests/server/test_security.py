@@ -109,12 +109,23 @@ def test_non_loopback_bind_without_token_exits_2_with_one_line(host: str) -> Non
     (["--token", "short"], "--token: use at least 16 characters"),
     (["--token", "has spaces in the token value"], "--token: use at least 16 characters"),
     (["--port", "70000"], "--port 70000: give a port from 1 to 65535"),
+    (["--config", "missing.yaml"], "missing.yaml: --config: no such file"),
 ])
 def test_bad_serve_options_exit_2(args: list[str], words: str) -> None:
     done = subprocess.run([sys.executable, "-m", "inclusive_hiring", "serve", *args],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert done.stderr.startswith(f"ih: error: {words}") and done.stderr.count("\n") == 1
+
+
+def test_broken_ih_yaml_stops_the_start(tmp_path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".ih.yaml").write_text("rules:\n  IH999: disable\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "inclusive_hiring", "serve", "--port", "8767"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"ih: error: {tmp_path / '.ih.yaml'}:2: unknown rule selector 'IH999'")
+    assert done.stderr.count("\n") == 1
 
 
 def test_port_in_use_is_one_line(real_server) -> None:

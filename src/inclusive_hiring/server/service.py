@@ -69,20 +69,18 @@ class LintService:
     """One warm engine and the configurations built so far (one per jurisdiction list asked for).
 
     ``config_path``/``no_config`` work as ``ih lint --config/--no-config``; without them the
-    ``.ih.yaml`` found from ``start`` (the folder ``ih serve`` started in) applies.
+    ``.ih.yaml`` found from the current folder applies, as for ``ih lint -``.
     """
 
-    def __init__(self, config_path: str | None = None, no_config: bool = False,
-                 start: Path | None = None) -> None:
+    def __init__(self, config_path: str | None = None, no_config: bool = False) -> None:
         self.config_path = config_path
         self.no_config = no_config
-        self.start = start or Path.cwd()
         self._resolvers: dict[tuple[str, ...] | None, ConfigResolver | None] = {}
 
     def _has_config(self) -> bool:
         from ..discovery import discover
 
-        return self.config_path is not None or (not self.no_config and discover(self.start) is not None)
+        return self.config_path is not None or (not self.no_config and discover(Path.cwd()) is not None)
 
     def resolver(self, jurisdictions: tuple[str, ...] | None) -> ConfigResolver | None:
         """The resolver for this jurisdiction list (None: no configuration at all applies).
@@ -97,7 +95,7 @@ class LintService:
             overrides = None if jurisdictions is None else {"jurisdictions": list(jurisdictions)}
             resolver = ConfigResolver(self.config_path, no_config=self.no_config, cli_overrides=overrides)
             try:
-                resolver.base(self.start)
+                resolver.base()
             except DataError as error:
                 if jurisdictions is None:
                     raise
@@ -109,7 +107,7 @@ class LintService:
 
     def configured_jurisdictions(self) -> tuple[str, ...]:
         resolver = self.resolver(None)
-        return resolver.base(self.start).jurisdictions if resolver is not None else ()
+        return resolver.base().jurisdictions if resolver is not None else ()
 
     def lint(self, request: LintRequest) -> FileResult:
         """Lint the request's text, as ``ih lint --format json`` lints one file."""
