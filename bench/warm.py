@@ -26,7 +26,7 @@ processes after their runs, from ``/proc``.
 
 The posting: the one closest to 1,000 words in ``../shared/corpus/jobs`` when that is there (ties
 by path), else (or with ``--example``) ``examples/job-posting.md`` repeated up to 1,000 words, a
-worst case with about 150 findings; ``--posting FILE`` lints that file instead.
+worst case with 134 findings; ``--posting FILE`` lints that file instead.
 """
 
 from __future__ import annotations
