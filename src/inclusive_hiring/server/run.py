@@ -16,20 +16,22 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 MIN_TOKEN = 16
 _TOKEN = re.compile(r"[A-Za-z0-9._~+/=-]+")
-#: Logging for uvicorn and the access lines of :class:`SecurityMiddleware`; uvicorn's own access
-#: log is off, because it would print query strings (``?token=``) and the client's address.
-LOG_CONFIG: dict[str, Any] = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "ih serve: %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
-    "loggers": {
-        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-        "uvicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-        "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
-        LOGGER: {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-    },
-}
+def log_config() -> dict[str, Any]:
+    """Logging for uvicorn and the access lines of :class:`SecurityMiddleware`. Uvicorn's own access
+    log is off, because it would print query strings (``?token=``) and the client's address."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "ih serve: %(message)s"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain",
+                                "stream": "ext://sys.stderr"}},
+        "loggers": {
+            "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "uvicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+            LOGGER: {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def serve(options: ServeOptions) -> None:
     login = "?token=YOUR_TOKEN (once; a cookie keeps it)" if options.token else ""
     sys.stderr.write(f"ih serve: engine warm in {seconds:.2f} s; open {address}{login}  (Ctrl-C stops)\n")
     sys.stderr.flush()
-    config = uvicorn.Config(app, log_config=LOG_CONFIG, access_log=False, server_header=False,
+    config = uvicorn.Config(app, log_config=log_config(), access_log=False, server_header=False,
                             lifespan="off", timeout_graceful_shutdown=2)
     uvicorn.Server(config).run(sockets=[sock])
 

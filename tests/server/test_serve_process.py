@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from serve_helpers import FLAWED
+from serve_helpers import FLAWED, client_fixture, real_server_fixture, service_fixture  # noqa: F401 (fixtures)
 
 MARKER = "Zanzibar-Quokka-4471"  # a word that must never reach a log
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_helpers import real_server_fixture  # noqa: F401 (fixtures)
 
 POSTING = ("# Sales Ninja\n\nWe need a rockstar salesman for our young and energetic team.\n"
            "Apply if you are a digital native. <img src=x onerror=alert(1)>\n")

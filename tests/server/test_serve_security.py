@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from serve_helpers import FLAWED, make_client
+from serve_helpers import FLAWED, client_fixture, make_client, real_server_fixture, service_fixture  # noqa: F401 (fixtures)
 
 from inclusive_hiring.server.security import CSP, MAX_BODY_BYTES, allowed_hosts, is_loopback
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from serve_helpers import FLAWED
+from serve_helpers import FLAWED, client_fixture, service_fixture  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "tests" / "data" / "json-schema-v1.json").read_text(encoding="utf-8"))
