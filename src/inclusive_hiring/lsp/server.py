@@ -214,8 +214,10 @@ def build_server() -> IhLanguageServer:
 def run_stdio() -> None:
     """Warm the engine, then serve on standard input and output until the client exits."""
     from ..api import lint_text
+    from ..server.service import compile_all_matchers
 
     lint_text("We are hiring a salesman.\n")  # build spaCy and the word lists before the first file
+    compile_all_matchers()
     server: Any = build_server()
     # pygls closes the stream it writes to on exit: give it its own copy of standard output, so
     # ih can still flush sys.stdout and exit 0 after a clean shutdown.

@@ -145,7 +145,22 @@ class LintService:
         started = time.perf_counter()
         self.configured_jurisdictions()  # a broken .ih.yaml fails here, before serving
         self.lint(LintRequest(WARM_TEXT))
+        resolver = self.resolver(None)
+        compile_all_matchers(resolver.index_entries(TEXT_PATH) if resolver is not None else ())
         return time.perf_counter() - started
+
+
+def compile_all_matchers(extra: tuple[Any, ...] = ()) -> None:
+    """Compile every word-list matcher of the engine for ``extra`` now (about 0.5 s and 20 MB), so
+    the first text typed is as fast as the rest; a one-off lint compiles only those it needs.
+    Uses the engine's internals, so it does nothing if they change shape."""
+    from ..engine import get_engine
+
+    engine = get_engine(extra)
+    matchers = getattr(engine, "matchers", None)
+    entry_ids = getattr(getattr(engine, "index", None), "entry_ids", None)
+    if matchers is not None and entry_ids is not None and hasattr(matchers, "prepare"):
+        matchers.prepare(entry_ids)
 
 
 def report_json(result: FileResult) -> str:
