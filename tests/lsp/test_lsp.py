@@ -117,3 +117,22 @@ def test_a_broken_ih_yaml_is_one_diagnostic(lsp: LspClient, tmp_path: Path) -> N
     found = lsp.diagnostics(_open(lsp, project / "job.md", "We want a salesman.\n"))
     assert len(found) == 1 and found[0]["severity"] == 1
     assert found[0]["message"].startswith("ih cannot lint this file: ") and ".ih.yaml" in found[0]["message"]
+
+
+def test_an_edited_ih_yaml_applies_from_the_next_lint(lsp: LspClient, tmp_path: Path) -> None:
+    import os
+
+    project = tmp_path / "edited"
+    project.mkdir()
+    (project / ".git").mkdir()
+    config = project / ".ih.yaml"
+    config.write_text("rules:\n  IH510: disable\n", encoding="utf-8")
+    uri = _open(lsp, project / "job.md", "We want a ninja.\n")
+    assert "IH510" not in [d["code"] for d in lsp.diagnostics(uri)]
+    config.write_text("rules:\n  IH110: disable\n", encoding="utf-8")
+    stamp = config.stat().st_mtime_ns + 2_000_000_000
+    os.utime(config, ns=(stamp, stamp))
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                          "contentChanges": [{"text": "We want a ninja salesman.\n"}]})
+    codes = [d["code"] for d in lsp.diagnostics(uri, version=2)]
+    assert "IH510" in codes and "IH110" not in codes
