@@ -77,7 +77,7 @@ LINT_SCRIPT = textwrap.dedent("""
     exec(open(sys.argv[1], encoding="utf-8").read())   # the socket guard, before any import
     assert "inclusive_hiring" not in sys.modules and "spacy" not in sys.modules
     from inclusive_hiring import lint_paths, lint_text
-    from inclusive_hiring.engine import get_engine
+    from inclusive_hiring.lint.linter import get_linter as get_engine
     get_engine.cache_clear()
     text_result = lint_text(sys.argv[3], "corpus-like.txt")
     report = lint_paths([sys.argv[2]], jobs=1)
@@ -190,7 +190,7 @@ def test_spacy_is_imported_without_its_cli():
 def test_spacy_import_falls_back_when_a_release_needs_more_of_its_cli():
     """Stand-ins that lack what spaCy asks for: the import is retried the plain way and linting works."""
     code = ("import types\n"
-            "from inclusive_hiring import nlp\n"
+            "from inclusive_hiring.catalog import nlp\n"
             "def lacking():\n"
             "    return {'spacy.cli': types.ModuleType('spacy.cli'),\n"
             "            'spacy.cli.info': types.ModuleType('spacy.cli.info')}\n"

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 if TYPE_CHECKING:
-    from .api import LintReport
+    from .ci.gitdiff import Changes
     from .fixes import FileFix
-    from .gitdiff import Changes
+    from .results import LintReport
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .exits import fail as _fail
@@ -54,14 +54,10 @@ def _root(
     """Lint job postings for exclusionary or legally risky wording, offline."""
 
 
-class Format(str, Enum):
-    auto = "auto"
-    human = "human"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
+from .formatters import FORMATS  # noqa: E402  (the registry is light: no formatter is imported)
+
+#: ``--format`` choices: auto, then every format of the registry
+Format = Enum("Format", {name: name for name in ("auto", *FORMATS)}, type=str)  # type: ignore[misc]
 
 
 class Kind(str, Enum):
@@ -91,9 +87,9 @@ def lint(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - reads stdin.")],
     output_format: Annotated[Format, typer.Option(
         "--format", "-f",
-        help="human, concise, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations) or junit "
-             "(JUnit XML). auto (the default): github when GITHUB_ACTIONS=true, human on a terminal, "
-             "else concise.")] = Format.auto,
+        help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
+             + ". auto (the default): github when GITHUB_ACTIONS=true, human on a terminal, else concise.")
+    ] = Format.auto,
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a finding is at or above this severity.")] = FailOn.warning,
     exclude: Annotated[list[str] | None, typer.Option(
@@ -215,7 +211,7 @@ def _lint_option_problem(paths: list[str], fix: bool, unsafe_fixes: bool, dry_ru
 
 
 def _read_baseline(path: str) -> dict[str, frozenset[str]]:
-    from .baseline import BaselineError, read
+    from .ci.baseline import BaselineError, read
 
     try:
         return read(path)
@@ -224,7 +220,7 @@ def _read_baseline(path: str) -> dict[str, frozenset[str]]:
 
 
 def _changed_lines(ref: str, paths: list[str]) -> Changes:
-    from .gitdiff import GitDiffError, changed_lines
+    from .ci.gitdiff import GitDiffError, changed_lines
 
     try:
         return changed_lines(ref, paths)
@@ -243,11 +239,11 @@ def _narrow(report: LintReport, known: dict[str, frozenset[str]] | None,
             changes: Changes | None) -> LintReport:
     """The findings to show: without those in the baseline, and only on changed lines."""
     if known is not None:
-        from .baseline import filter_report
+        from .ci.baseline import filter_report
 
         report = filter_report(report, known)
     if changes is not None:
-        from .gitdiff import filter_report as on_changed_lines
+        from .ci.gitdiff import filter_report as on_changed_lines
 
         report = on_changed_lines(report, changes)
     return report
@@ -281,8 +277,10 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
     stderr. The configuration is the one found from the current directory."""
     import codecs
 
-    from .api import STDIN, LintReport, _error, lint_document, normalise_newlines
+    from .api import STDIN, lint_document, normalise_newlines
     from .fixes import FileFix, fix_document, read_document
+    from .lint.run import error_result as _error
+    from .results import LintReport
     from .yamlio import DataError
 
     raw, bom, error = read_document("-")
@@ -322,8 +320,8 @@ def _write_baseline(path: str, report: LintReport) -> LintReport:
     (no findings)."""
     from dataclasses import replace
 
-    from .api import LintReport
-    from .baseline import BaselineError, write
+    from .ci.baseline import BaselineError, write
+    from .results import LintReport
 
     if report.errors:
         _fail(f"not writing the baseline {path}: {len(report.errors)} file(s) could not be read")
@@ -339,21 +337,34 @@ def _write_baseline(path: str, report: LintReport) -> LintReport:
 
 
 def _render(report: LintReport, fmt: Format, stream: TextIO) -> None:
+    from .formatters import RenderOptions, render
+
+    options = RenderOptions()
     if fmt is Format.human:
         from rich.console import Console
 
-        from .formatters import human
+        terminal = Console(highlight=False, file=stream)
+        options = RenderOptions(sources=_source_lines(report), terminal=terminal.is_terminal,
+                                color_system=terminal.color_system, width=terminal.width)
+    stream.write(render(fmt.value, report, options))
 
-        human.render(report, Console(highlight=False, file=stream))
-    else:
-        import importlib
 
-        renderer = importlib.import_module(f"{__package__}.formatters.{fmt.value}")
-        stream.write(renderer.render(report))
+def _source_lines(report: LintReport) -> dict[str, list[str]]:
+    """The lines of each linted file with span findings (the human format shows them)."""
+    from .api import read_text
+
+    out: dict[str, list[str]] = {}
+    for result in report.files:
+        if result.path.startswith("<") or not any(f.start is not None for f in result.findings):
+            continue
+        text, _ = read_text(result.path)
+        if text is not None:
+            out[result.path] = text.split("\n")
+    return out
 
 
 def _exit(report: LintReport, fail_on: FailOn, error: bool) -> None:
-    from .finding import severity_rank
+    from .results import severity_rank
 
     if error or report.errors:
         raise typer.Exit(EXIT_ERROR)
@@ -370,7 +381,7 @@ def rules() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .catalog import default_catalog
+    from .catalog.wordlists import default_catalog
 
     catalog = default_catalog()
     fixable = {e.rule_id for e in catalog.entries.values() if e.fix_safe}
@@ -396,8 +407,8 @@ def rule(rule_id: Annotated[str, typer.Argument(help="A rule id (IH110) or name.
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from .catalog import default_catalog
-    from .ruledocs import rule_section
+    from .catalog.ruledocs import rule_section
+    from .catalog.wordlists import default_catalog
 
     catalog = default_catalog()
     wanted = rule_id.strip()
@@ -467,6 +478,11 @@ from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
 
+# `ih new posting`: an inclusive job posting (src/inclusive_hiring/authoring/cli.py; light to import).
+from .authoring.cli import new_app as _new_app  # noqa: E402
+
+app.add_typer(_new_app, name="new")
+
 # `ih serve` and `ih lsp`: the warm engine for browsers and editors (docs/serve.md, docs/editors.md).
 from .lsp.cli import lsp as _lsp_command  # noqa: E402
 from .server.cli import serve as _serve_command  # noqa: E402
@@ -514,7 +530,7 @@ def main() -> None:
             sys.stderr.write(f"ih: error: {usage_message(error)} (see '{command} --help')\n")
         elif isinstance(error, _click_errors("ClickException")):
             sys.stderr.write(f"ih: error: {usage_message(error)}\n")
-        elif isinstance(error, _click_errors("Abort")):
+        elif isinstance(error, (*_click_errors("Abort"), typer.Abort)):
             sys.stderr.write("ih: interrupted\n")
             code = 130
         else:

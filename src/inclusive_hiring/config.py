@@ -10,7 +10,7 @@ Layers, lowest precedence first (docs/configuration.md):
 5. command-line flags (``cli_overrides``, same schema).
 
 Within one layer, ``rules:`` selectors are applied from the broadest to the most specific (see
-:mod:`inclusive_hiring.selectors`), and the layer's ``overrides:`` whose ``files:`` globs match the
+:mod:`inclusive_hiring.lint.selectors`), and the layer's ``overrides:`` whose ``files:`` globs match the
 linted file are applied right after the layer itself (:func:`resolve_for`).
 
 Every file is read with the safe YAML loader in :mod:`inclusive_hiring.yamlio`. Any problem is a
@@ -34,15 +34,15 @@ from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .catalog import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
+from .catalog.wordlists import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
 from .discovery import CONFIG_NAMES, discover
-from .finding import SEVERITIES, Finding
 from .globs import glob_regex
-from .selectors import Selection, resolve, suggest, unknown_message
+from .lint.selectors import Selection, resolve, suggest, unknown_message
+from .results import SEVERITIES, Finding
 from .yamlio import DataError, LineDict, LineList, load_yaml_file
 
 if TYPE_CHECKING:
-    from .jurisdictions import Jurisdiction
+    from .catalog.jurisdictions import Jurisdiction
 
 PRESETS: tuple[str, ...] = ("recommended", "strict", "relaxed")
 TOP_KEYS: tuple[str, ...] = ("extends", "rules", "terms", "accept", "prefer", "jurisdictions", "exclude",
@@ -255,7 +255,7 @@ class Config:
         return any(glob_match(pattern, path, base) for pattern, base in self.exclude)
 
     def jurisdiction_data(self) -> list[Jurisdiction]:
-        from .jurisdictions import default_jurisdictions
+        from .catalog.jurisdictions import default_jurisdictions
 
         table = default_jurisdictions()
         return [table[code] for code in self.jurisdictions]
@@ -644,7 +644,7 @@ def _prefer(raw: LineDict, ctx: _Ctx) -> tuple[tuple[str, str, Origin], ...]:
 def _jurisdictions(raw: LineDict, ctx: _Ctx) -> tuple[tuple[str, ...], Origin] | None:
     if "jurisdictions" not in raw:
         return None
-    from .jurisdictions import default_jurisdictions, normalise_code, suggest
+    from .catalog.jurisdictions import default_jurisdictions, normalise_code, suggest
 
     table = default_jurisdictions()
     codes = []
@@ -838,13 +838,13 @@ def _cli_layer(overrides: Mapping[str, Any], rules: Mapping[str, Rule], entry_id
 # --------------------------------------------------------------------------- merging
 
 def _default_rules() -> dict[str, Rule]:
-    from .catalog import default_catalog
+    from .catalog.wordlists import default_catalog
 
     return default_catalog().rules
 
 
 def _shipped_entry_ids() -> set[str]:
-    from .catalog import default_catalog
+    from .catalog.wordlists import default_catalog
 
     return set(default_catalog().entries)
 
@@ -1091,7 +1091,7 @@ def render_show(config: Config, *, only_changed: bool = False) -> str:
     out.append("# Sources: " + " < ".join(config.sources or (PACKAGE_DEFAULT,)))
     names: dict[str, str] = {}
     if config.jurisdictions:
-        from .jurisdictions import default_jurisdictions
+        from .catalog.jurisdictions import default_jurisdictions
 
         names = {c: default_jurisdictions()[c].name for c in config.jurisdictions}
         out.append(_commented("jurisdictions: " + _flow(list(config.jurisdictions)),

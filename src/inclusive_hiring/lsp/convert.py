@@ -6,9 +6,8 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
-from ..engine import FileResult
-from ..finding import Finding
 from ..formatters.sarif import help_uri
+from ..results import FileResult, Finding
 
 SOURCE = "ih"
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,

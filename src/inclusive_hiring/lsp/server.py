@@ -22,7 +22,7 @@ from .convert import config_diagnostic, diagnostics, hover_text, overlaps
 
 if TYPE_CHECKING:
     from ..config import ConfigResolver
-    from ..engine import FileResult
+    from ..results import FileResult
 
 THROTTLE_SECONDS = 0.15
 TEXT_PATH = "<text>"

@@ -53,7 +53,7 @@ async def page(request: Request) -> Response:
 
 async def info(request: Request) -> JSONResponse:
     from .. import __version__
-    from ..jurisdictions import default_jurisdictions
+    from ..catalog.jurisdictions import default_jurisdictions
 
     service = _service(request)
     return JSONResponse({

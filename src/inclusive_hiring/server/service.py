@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..config import ConfigResolver
-    from ..engine import FileResult
+    from ..results import FileResult
 
 KINDS: tuple[str, ...] = ("auto", "posting", "questions")
 #: The path a pasted text is linted as (``path`` in the wire schema; Markdown rules apply).
@@ -112,7 +112,7 @@ class LintService:
     def lint(self, request: LintRequest) -> FileResult:
         """Lint the request's text, as ``ih lint --format json`` lints one file."""
         from ..api import lint_document
-        from ..engine import FileResult, empty_metrics
+        from ..results import FileResult, empty_metrics
 
         if not request.text.strip():
             return FileResult(path=TEXT_PATH, error="empty text", metrics=empty_metrics())
@@ -151,22 +151,23 @@ class LintService:
 
 
 def compile_all_matchers(extra: tuple[Any, ...] = ()) -> None:
-    """Compile every word-list matcher of the engine for ``extra`` now (about 0.5 s and 20 MB), so
+    """Compile every word-list matcher of the linter for ``extra`` now (about 0.5 s and 20 MB), so
     the first text typed is as fast as the rest; a one-off lint compiles only those it needs.
-    Uses the engine's internals, so it does nothing if they change shape."""
-    from ..engine import get_engine
+    Uses the linter's internals, so it does nothing if they change shape."""
+    from ..lint.linter import get_linter
 
-    engine = get_engine(extra)
-    matchers = getattr(engine, "matchers", None)
-    entry_ids = getattr(getattr(engine, "index", None), "entry_ids", None)
-    if matchers is not None and entry_ids is not None and hasattr(matchers, "prepare"):
+    linter = get_linter(extra)
+    index = getattr(linter, "index", None)
+    entry_ids = getattr(index, "entry_ids", None) or tuple(getattr(index, "entry_rules", None) or ())
+    matchers = getattr(linter, "matchers", None)
+    if matchers is not None and entry_ids and hasattr(matchers, "prepare"):
         matchers.prepare(entry_ids)
 
 
 def report_json(result: FileResult) -> str:
     """The wire schema for one file, byte for byte as ``ih lint --format json`` prints it."""
-    from ..api import LintReport
     from ..formatters.json import render
+    from ..results import LintReport
 
     return render(LintReport(files=(result,)))
 
