@@ -500,6 +500,13 @@ from .authoring.cli import new_app as _new_app  # noqa: E402
 
 app.add_typer(_new_app, name="new")
 
+# `ih serve` and `ih lsp`: the warm engine for browsers and editors (docs/serve.md, docs/editors.md).
+from .lsp.cli import lsp as _lsp_command  # noqa: E402
+from .server.cli import serve as _serve_command  # noqa: E402
+
+app.command("serve")(_serve_command)
+app.command("lsp")(_lsp_command)
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer

@@ -108,6 +108,7 @@ def test_diff_counts_a_changed_document_as_a_whole(tmp_path: Path) -> None:
     import shutil
 
     from document_helpers import write_docx
+
     from inclusive_hiring.ci.gitdiff import parse_diff
 
     if shutil.which("git") is None:

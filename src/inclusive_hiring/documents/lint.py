@@ -19,14 +19,26 @@ MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 
 def read_document(path: str) -> Document:
     """The extracted document at ``path``; :class:`DocumentError` with a one-line reason."""
-    from ..api import MAX_BYTES, read_bytes
+    from ..api import read_bytes
 
-    ext = suffix(path)
-    if ext in UNSUPPORTED:
-        raise DocumentError(UNSUPPORTED[ext])
+    if suffix(path) in UNSUPPORTED:
+        raise DocumentError(UNSUPPORTED[suffix(path)])
     data, error = read_bytes(path, MAX_DOCUMENT_BYTES)
     if data is None:
         raise DocumentError(error or "unreadable")
+    return document_from_bytes(data, path)
+
+
+def document_from_bytes(data: bytes, name: str) -> Document:
+    """The document in ``data``, of the format ``name``'s suffix says (.docx, .pdf, zipped HTML),
+    read in memory; :class:`DocumentError` with a one-line reason."""
+    from ..api import MAX_BYTES
+
+    ext = suffix(name)
+    if ext in UNSUPPORTED:
+        raise DocumentError(UNSUPPORTED[ext])
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(f"file too large (the limit is {MAX_DOCUMENT_BYTES // 1048576} MB)")
     if ext == ".docx":
         from .docx import read_docx
 
