@@ -8,22 +8,17 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..yamlio import DataError, load_yaml
 from .model import PACKAGE_DEFAULT, Config, plain
 
 
 def _scalar(value: Any, flow: bool = False) -> str:
     """``value`` as YAML: plain when that reads back the same (inside ``[...]``/``{...}`` when
     ``flow``, where ``, [ ] { }`` also need quotes), else double-quoted."""
-    import yaml
-
     if isinstance(value, str):
-        plain = value
-        try:
-            if (plain and yaml.safe_load(plain) == value and "#" not in plain
-                    and not plain.startswith(("'", '"')) and not (flow and any(c in plain for c in ",[]{}"))):
-                return plain
-        except yaml.YAMLError:
-            pass
+        if (value and _reads_back(value) and "#" not in value and not value.startswith(("'", '"'))
+                and not (flow and any(c in value for c in ",[]{}"))):
+            return value
         return json.dumps(value, ensure_ascii=False)
     if value is None:
         return "null"
@@ -32,6 +27,15 @@ def _scalar(value: Any, flow: bool = False) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     return json.dumps(plain(value), ensure_ascii=False, default=str)
+
+
+def _reads_back(text: str) -> bool:
+    """Whether ``text`` written plainly loads back as the same string (with the bounded loader: a
+    configured value can hold YAML of any shape)."""
+    try:
+        return load_yaml(text, "<value>") == text
+    except DataError:
+        return False
 
 
 def _flow(value: Any) -> str:
