@@ -368,16 +368,17 @@ def parse_extends(raw: LineDict, ctx: Ctx) -> list[tuple[str, int | None]]:
 
 # --------------------------------------------------------------------------- simple keys
 
-#: the Python type each documented scalar type must load as
-_SCALAR_TYPES: dict[str, tuple[type, ...]] = {"boolean": (bool,), "integer": (int,), "number": (int, float),
-                                              "string": (str,)}
+#: each documented scalar type: the Python types it loads as, and how messages name it
+_SCALAR_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "boolean": ((bool,), "true or false"), "integer": ((int,), "an integer"),
+    "number": ((int, float), "a number"), "string": ((str,), "a non-empty string")}
 
 
 def scalar(name: str, kind: str, *, minimum: float | None = None,
            choices: Sequence[str] = ()) -> Callable[[LineDict, Ctx], tuple[Any, Origin]]:
     """A validator for a key that holds one scalar of type ``kind`` (boolean, integer, number or
     string; optionally at least ``minimum`` or one of ``choices``): ``(value, origin)``."""
-    wanted = _SCALAR_TYPES[kind]
+    wanted, described = _SCALAR_TYPES[kind]
 
     def parse(raw: LineDict, ctx: Ctx) -> tuple[Any, Origin]:
         value, line = raw.get(name), raw.line_of(name)
@@ -385,8 +386,7 @@ def scalar(name: str, kind: str, *, minimum: float | None = None,
         if ok and isinstance(value, float) and not math.isfinite(value):
             ok = False
         if not ok or (kind == "string" and not value.strip()):
-            raise ctx.error(line, f"'{name}' must be a {'non-empty ' if kind == 'string' else ''}{kind}, "
-                                  f"not {type_name(value)}")
+            raise ctx.error(line, f"'{name}' must be {described}, not {type_name(value)}")
         if minimum is not None and value < minimum:
             raise ctx.error(line, f"'{name}' must be at least {minimum}, not {value}")
         if choices and value not in choices:
