@@ -169,7 +169,8 @@ class _Builder:
             raise self.error(node, invalid)
         try:
             return self.scalars.construct_object(node, deep=True)
-        except (ValueError, KeyError, AttributeError, TypeError, OverflowError, self.yaml.YAMLError):
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError,
+                self.yaml.YAMLError):
             raise self.error(node, invalid) from None
 
 
