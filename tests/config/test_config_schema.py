@@ -21,6 +21,7 @@ from inclusive_hiring.config import (
 from inclusive_hiring.config.merge import last_wins, nothing
 from inclusive_hiring.config.model import IN_FILE, IN_OVERRIDES, ON_COMMAND_LINE
 from inclusive_hiring.config.show import show_value
+from inclusive_hiring.config.starter import STARTER_CONFIG, starter_text
 from inclusive_hiring.config.validate import scalar
 from inclusive_hiring.yamlio import DataError
 
@@ -31,6 +32,7 @@ MAX_KB = Key(
     "max_file_kb", "a positive integer", frozenset({IN_FILE, IN_OVERRIDES, ON_COMMAND_LINE}),
     default=nothing, parse=scalar("max_file_kb", "integer", minimum=1), merge=last_wins("max_file_kb"),
     show=show_value("max_file_kb"), show_rank=15,
+    starter="# Files larger than this (in KB) are skipped.\n#max_file_kb: 500\n", starter_rank=75,
 )
 EXTENDED = (*KEYS, MAX_KB)
 
@@ -127,3 +129,13 @@ def test_places_decide_where_a_key_may_appear(repo):
         load_config(start=repo, keys=file_only)
     with pytest.raises(DataError, match="unknown key 'max_file_kb' on the command line"):
         load_config(start=repo, keys=file_only, no_config=True, cli_overrides={"max_file_kb": 3})
+
+
+def test_a_new_key_gets_its_block_in_the_starter_file():
+    text = starter_text(EXTENDED)
+    assert starter_text(KEYS) == STARTER_CONFIG
+    block = "# Files larger than this (in KB) are skipped.\n#max_file_kb: 500\n"
+    assert block in text and block not in STARTER_CONFIG
+    # at its rank: after exclude (70), before overrides (80), separated by blank lines
+    assert text.index("exclude:") < text.index(block) < text.index("overrides:")
+    assert "\n\n" + block + "\n# Settings for some files only." in text

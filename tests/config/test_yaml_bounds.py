@@ -157,3 +157,25 @@ def _count_values(value: object) -> int:
     if isinstance(value, list):
         return 1 + sum(_count_values(v) for v in value)
     return 1
+
+
+def test_the_documented_yaml_errors_are_the_real_messages(tmp_path):
+    """The second ``text`` block of the Errors section in docs/configuration.md."""
+    import re
+
+    from inclusive_hiring.config import load_config
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    block = text[text.index("## Errors"):text.index("## `ih init`")]
+    documented = re.findall(r"```text\n(.*?)```", block, re.S)[1].splitlines()
+    bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    bomb += [f"{n}: &{n} [" + ",".join(["*" + p] * 9) + "]" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
+    cases = ["\n".join(bomb) + "\n", "accept: [!!int EU]\n", "jurisdictions:\n  - !!timestamp x\n",
+             "accept: [!!binary aGVsbG8=]\n", "accept: !!map [x]\n"]
+    (tmp_path / ".git").mkdir()
+    assert len(documented) == len(cases)
+    for line, case in zip(documented, cases, strict=True):
+        (tmp_path / ".ih.yaml").write_text(case, encoding="utf-8")
+        with pytest.raises(DataError) as info:
+            load_config(start=tmp_path)
+        assert f".ih.yaml:{str(info.value).split('.ih.yaml:', 1)[1]}" == line

@@ -155,6 +155,10 @@ class Key:
     show_rank: int = 100
     #: why it is refused inside ``overrides:`` (when it is not allowed there)
     not_in_overrides: str = ""
+    #: its commented block in the starter file ``ih init`` writes ("" for none)
+    starter: str = ""
+    #: where in the starter file (lower first)
+    starter_rank: int = 100
 
 
 @dataclass(frozen=True)

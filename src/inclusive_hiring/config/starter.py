@@ -4,56 +4,28 @@ configuration."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..discovery import CONFIG_NAMES
 from ..yamlio import DataError
+from .model import Key
+from .schema import KEYS
 
-STARTER_CONFIG = """\
+#: The top of the starter file; each key's commented block follows (``Key.starter`` in ``schema.KEYS``).
+STARTER_HEADER = """\
 # ih configuration. Every key is described in docs/configuration.md; `ih config show` prints the
 # effective settings and where each came from. This file applies to the files in this folder and
-# below (up to the repository root); `ih lint --no-config` ignores it.
+# below (up to the repository root); `ih lint --no-config` ignores it."""
 
-# Start from a shipped preset: recommended (the defaults), strict or relaxed.
-extends: recommended
 
-# Where you hire. The pay-transparency and salary-history checks then follow these places' rules,
-# for example [US-CO, US-NYC, CA-ON, EU]; the full list is in docs/configuration.md.
-jurisdictions: []
+def starter_text(keys: Sequence[Key]) -> str:
+    """The starter ``.ih.yaml``: the header, then each key's block in ``starter_rank`` order."""
+    blocks = [key.starter.rstrip("\n") for key in sorted(keys, key=lambda k: k.starter_rank) if key.starter]
+    return "\n\n".join([STARTER_HEADER, *blocks]) + "\n"
 
-# Phrases that are never flagged: product names, legal text you must quote as it is.
-accept:
-#  - Salesforce
 
-# House style: each key is flagged (IH091) and the value offered as a safe fix.
-prefer:
-#  e-mail: email
-
-# Your organization's own terms to avoid (IH090), in the word-list entry format
-# (docs/wordlist-format.md). A plain string is a term with the default message.
-terms:
-#  - headcount
-#  - terms: [tiger team]
-#    message: "“{match}” is internal jargon; say what the team does."
-#    replacements: [launch team]
-
-# Rules by id (IH801), id prefix (IH8), name (high-reading-grade) or category (readability):
-# enable, disable, or a mapping of severity and options.
-rules:
-#  IH801: {max_grade: 10}          # reading grade
-#  IH810: {max_words: 900}         # posting length
-#  IH650: {max_requirements: 10}   # requirement count
-#  jargon: {severity: error}
-
-# Files that are never linted (globs relative to this file's folder).
-exclude:
-#  - drafts/**
-
-# Settings for some files only.
-overrides:
-#  - files: ["internal/**"]
-#    rules: {IH750: disable}
-"""
+STARTER_CONFIG = starter_text(KEYS)
 
 
 def write_starter(path: str | Path) -> Path:
