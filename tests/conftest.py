@@ -17,7 +17,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def engine():
-    from inclusive_hiring.engine import get_engine
+    from inclusive_hiring.lint.linter import get_linter as get_engine
 
     return get_engine()
 

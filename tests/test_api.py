@@ -126,6 +126,6 @@ def test_lint_paths_jobs_gives_same_report():
 
 def test_one_engine_per_entry_set():
     """get_engine() and get_engine(()) are the same engine: the index is loaded once per run."""
-    from inclusive_hiring.engine import get_engine
+    from inclusive_hiring.lint.linter import get_linter as get_engine
 
     assert get_engine() is get_engine(()) is get_engine(tuple())

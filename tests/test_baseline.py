@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from inclusive_hiring import lint_paths
 from inclusive_hiring.baseline import BaselineError, baseline_path, build, filter_report, read
 from inclusive_hiring.cli import app
-from inclusive_hiring.fingerprint import fingerprint, fingerprints, occurrences
 from inclusive_hiring.formatters import sarif
+from inclusive_hiring.results import fingerprint, fingerprints, occurrences
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "job-posting.md"

@@ -20,7 +20,7 @@ from inclusive_hiring.config import (
     resolve_for,
     write_starter,
 )
-from inclusive_hiring.finding import Finding
+from inclusive_hiring.results import Finding
 from inclusive_hiring.yamlio import DataError, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -385,8 +385,8 @@ def test_apply_drops_disabled_and_accepted_and_sets_severity(repo):
 
 def test_org_terms_and_house_style_match_with_the_real_engine(repo):
     """The Entry objects are what the index needs: compiled with the shipped ones, they match."""
-    from inclusive_hiring.engine import Engine
     from inclusive_hiring.index import build_index
+    from inclusive_hiring.lint.linter import Linter as Engine
 
     config = load(repo, "prefer: {e-mail: email}\nterms:\n  - tiger team\n  - rule: IH510\n    terms: [code wizard]\n"
                         "accept: [Coding Ninja Academy]\n")

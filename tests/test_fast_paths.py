@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 from inclusive_hiring import markup, questions
 from inclusive_hiring.matching import _SENTENCE_END_IN_LINE, _sentence_cuts
-from inclusive_hiring.rules import readability
+from inclusive_hiring.text import sentences, syllables
 from inclusive_hiring.textsearch import AfterNonWord, find_phrases, has_phrase, phrase_regex
 
 
@@ -76,7 +76,7 @@ def test_phrases_are_found_as_by_their_first_words():
 def test_sentence_ends_are_counted_as_the_regex_counts_them():
     texts = _random_texts([*"aAbZ .!?…\t\"'“‘_1é\nK", "e.g. ", "U.S. "], 8000, 4) + _fixture_texts()
     for text in texts:
-        assert readability._count_sentence_ends(text) == len(readability._SENTENCE_END.findall(text)), text
+        assert sentences.count_sentence_ends(text) == len(sentences.SENTENCE_END.findall(text)), text
 
 
 def test_syllables_are_pyphen_s():
@@ -87,7 +87,7 @@ def test_syllables_are_pyphen_s():
              "co-operate", "don't", "rhythm", "queueing", "antidisestablishmentarianism"]
     words += _random_texts(list("aeioustrnlpcbyx"), 3000, 5, longest=14)
     for word in words:
-        assert readability._count_syllables(word) == len(hyphenator.positions(word)) + 1, word
+        assert syllables.count_syllables(word) == len(hyphenator.positions(word)) + 1, word
 
 
 def test_question_lines_are_counted_as_the_regex_counts_them():

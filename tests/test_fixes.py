@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from inclusive_hiring.cli import app
-from inclusive_hiring.finding import Finding
 from inclusive_hiring.fixes import (
     Edit,
     apply,
@@ -31,6 +30,7 @@ from inclusive_hiring.fixes import (
     usable_as_text,
     write_atomic,
 )
+from inclusive_hiring.results import Finding
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "job-posting.md"

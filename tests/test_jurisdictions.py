@@ -148,8 +148,8 @@ def test_rules_declare_their_jurisdiction_effects():
 
 def test_apply_effects_regrades_only_the_rules_that_declare_one():
     from inclusive_hiring.catalog import default_catalog
-    from inclusive_hiring.finding import Finding
     from inclusive_hiring.jurisdictions import apply_effects
+    from inclusive_hiring.results import Finding
 
     rules = default_catalog().rules
 

@@ -77,7 +77,7 @@ LINT_SCRIPT = textwrap.dedent("""
     exec(open(sys.argv[1], encoding="utf-8").read())   # the socket guard, before any import
     assert "inclusive_hiring" not in sys.modules and "spacy" not in sys.modules
     from inclusive_hiring import lint_paths, lint_text
-    from inclusive_hiring.engine import get_engine
+    from inclusive_hiring.lint.linter import get_linter as get_engine
     get_engine.cache_clear()
     text_result = lint_text(sys.argv[3], "corpus-like.txt")
     report = lint_paths([sys.argv[2]], jobs=1)

@@ -15,22 +15,32 @@ def _cases():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
             places = tuple(case.get("jurisdictions", data.get("jurisdictions", ())))
-            yield pytest.param(data["rule"], case, data.get("kind", "posting"), places,
+            settings = {**data.get("config", {}), **case.get("config", {})}
+            if places:
+                settings["jurisdictions"] = list(places)
+            yield pytest.param(data["rule"], case, data.get("kind", "posting"), settings,
                                id=f"{data['rule']}-{case['name']}")
 
 
-def _config(places: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """The configuration a case asks for: ``jurisdictions:`` (in the file or the case)."""
+def _config(settings: dict):  # type: ignore[no-untyped-def]
+    """The configuration a case asks for: ``jurisdictions:`` or ``config:`` (.ih.yaml keys, in the
+    file or the case)."""
     from inclusive_hiring.config import load_config
 
-    return load_config(no_config=True, cli_overrides={"jurisdictions": list(places)})
+    return load_config(no_config=True, cli_overrides=settings)
 
 
-@pytest.mark.parametrize(("rule_id", "case", "kind", "places"), list(_cases()))
-def test_rule_case(lint, engine, rule_id, case, kind, places):
+@pytest.mark.parametrize(("rule_id", "case", "kind", "settings"), list(_cases()))
+def test_rule_case(lint, rule_id, case, kind, settings):
+    from inclusive_hiring.lint.linter import get_linter
+
     text = case.get("fail", case.get("pass"))
     assert isinstance(text, str), "a case needs a 'fail' or a 'pass' text"
-    result = engine.lint(text, "case.md", kind, _config(places)) if places else lint(text, "case.md", kind)
+    if settings:
+        config = _config(settings)
+        result = get_linter(config.index_entries).lint(text, "case.md", kind, config)
+    else:
+        result = lint(text, "case.md", kind)
     hits = [f for f in result.findings if f.rule_id == rule_id]
     if "fail" in case:
         assert hits, f"{rule_id} did not flag: {text!r}"
@@ -45,12 +55,11 @@ def test_rule_case(lint, engine, rule_id, case, kind, places):
         assert not hits, f"{rule_id} wrongly flagged {[f.match for f in hits]} in {text!r}"
 
 
-def test_every_span_rule_has_cases():
+def test_every_rule_has_cases():
     from inclusive_hiring.catalog import default_catalog
 
     have = {p.stem for p in CASES_DIR.glob("IH*.yml")}
-    missing = [r.id for r in default_catalog().rules.values()
-               if r.scope == "span" and r.id not in have]
+    missing = [r.id for r in default_catalog().rules.values() if r.id not in have]
     assert not missing, f"rules without a case file: {missing}"
 
 

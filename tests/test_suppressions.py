@@ -9,8 +9,9 @@ import pytest
 
 from inclusive_hiring.catalog import default_catalog
 from inclusive_hiring.config import load_config
-from inclusive_hiring.finding import Finding
-from inclusive_hiring.suppressions import apply, parse, process
+from inclusive_hiring.lint.policy import finish as process
+from inclusive_hiring.results import Finding
+from inclusive_hiring.suppressions import apply, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,7 @@ __all__ = ["FileResult", "Finding", "LintReport", "__version__", "lint_paths", "
 
 if TYPE_CHECKING:
     from .api import LintReport, lint_paths, lint_text
-    from .engine import FileResult
-    from .finding import Finding
+    from .results import FileResult, Finding
 
 
 def __getattr__(name: str) -> Any:  # lazy: keep `import inclusive_hiring` and `ih --help` light
@@ -19,11 +18,11 @@ def __getattr__(name: str) -> Any:  # lazy: keep `import inclusive_hiring` and `
 
         return getattr(api, name)
     if name == "FileResult":
-        from .engine import FileResult
+        from .results import FileResult
 
         return FileResult
     if name == "Finding":
-        from .finding import Finding
+        from .results import Finding
 
         return Finding
     raise AttributeError(name)

@@ -2,59 +2,32 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .engine import FileResult, empty_metrics
 from .globs import glob_regex
+from .results import FileResult, LintReport
+
+if TYPE_CHECKING:
+    from .config import ConfigResolver
+
+__all__ = ["STDIN", "FileResult", "LintReport", "expand_paths", "lint_document", "lint_paths", "lint_text",
+           "read_text"]
 
 DEFAULT_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".html")
 MAX_BYTES = 2 * 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class LintReport:
-    files: tuple[FileResult, ...]
-
-    @property
-    def findings(self) -> list[Any]:
-        return [f for r in self.files for f in r.findings]
-
-    @property
-    def errors(self) -> list[FileResult]:
-        return [r for r in self.files if r.error]
-
-    def summary(self) -> dict[str, Any]:
-        findings = self.findings
-        return {
-            "files": len(self.files),
-            "findings": len(findings),
-            "by_severity": dict(sorted(Counter(f.severity for f in findings).items())),
-            "by_category": dict(sorted(Counter(f.category for f in findings).items())),
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"version": 1, "files": [r.to_dict() for r in self.files],
-                "summary": self.summary()}
-
-
 def lint_text(text: str, path: str = "<text>", kind: str = "auto") -> FileResult:
     """Lint one document held in memory: a job posting or a list of interview questions
     (``kind``: ``posting``, ``questions`` or ``auto``, which tells them apart)."""
-    from .engine import get_engine
+    from .lint.linter import get_linter
 
-    return get_engine().lint(text, path, kind)
-
-
-def _error(path: str, message: str) -> FileResult:
-    return FileResult(path=path, error=message, metrics=empty_metrics())
+    return get_linter().lint(text, path, kind)
 
 
 def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | None]:
@@ -158,74 +131,55 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
     return out
 
 
-#: The configuration resolver of the running ``lint_paths`` call (forked workers inherit it).
-_resolver: Any = None
-
-
-def lint_document(text: str, path: str, kind: str = "auto", config: Any = None) -> FileResult:
+def lint_document(text: str, path: str, kind: str = "auto", config: ConfigResolver | None = None) -> FileResult:
     """Lint ``text`` as the file ``path``, with the configuration that applies to that file when
     ``config`` (a :class:`~inclusive_hiring.config.ConfigResolver`) is given."""
-    from .engine import get_engine
+    from .lint.run import LintRun
 
-    shown = "<stdin>" if path == STDIN else path
-    if config is None:
-        return get_engine().lint(text, shown, kind)
-    settings = config.for_file(path)
-    engine = get_engine(config.index_entries(path))
-    if not engine.serves(settings):  # pragma: no cover - index_entries covers every override
-        engine = get_engine(settings.entries)
-    return engine.lint(text, shown, kind, settings)
+    return LintRun(kind, config).lint_document(text, path)
 
 
-def lint_file(path: str, kind: str = "auto") -> FileResult:
-    text, error = read_text(path)
-    if error is not None or text is None:
-        return _error("<stdin>" if path == STDIN else path, error or "unreadable")
-    try:
-        return lint_document(text, path, kind, _resolver)
-    except RecursionError:  # pragma: no cover - pathological nesting
-        return _error(path, "document too deeply nested to lint")
+def lint_file(path: str, kind: str = "auto", config: ConfigResolver | None = None) -> FileResult:
+    """Read and lint one file (``-``: standard input)."""
+    from .lint.run import LintRun
+
+    return LintRun(kind, config).lint_file(path)
 
 
 def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1,
-               kind: str = "auto", config: Any = None) -> LintReport:
+               kind: str = "auto", config: ConfigResolver | None = None) -> LintReport:
     """Lint files and directories (recursively); ``-`` reads standard input. ``kind``: see
     :func:`lint_text`. ``config``: a :class:`~inclusive_hiring.config.ConfigResolver` (each file
     gets the configuration that applies to it; its ``exclude:`` globs skip files), or None for the
     package defaults."""
-    global _resolver
-    from .engine import get_engine
+    from .lint.linter import get_linter
+    from .lint.run import LintRun, error_result, lint_in_worker, start_worker
 
     targets = expand_paths(paths, exclude)
     if config is not None:
         targets = [(p, err) for p, err in targets
                    if err is not None or p == STDIN or not config.for_file(p).is_excluded(p)]
     todo = [p for p, err in targets if err is None]
-    # Build each engine once in this process (one per configuration found); forked workers
+    # Build each linter once in this process (one per configuration found); forked workers
     # inherit them. A broken override is reported here, before any file is linted.
-    engines = dict.fromkeys(config.index_entries(p) for p in todo) if config is not None else {}
-    for extra in engines or [()]:
-        get_engine(extra)
+    extras = dict.fromkeys(config.index_entries(p) for p in todo) if config is not None else {}
+    for extra in extras or [()]:
+        get_linter(extra)
+    run = LintRun(kind, config)
     results: dict[str, FileResult] = {}
-    _resolver = config
-    try:
-        if jobs > 1 and len(todo) >= 2 * jobs and STDIN not in todo and _can_fork():
-            import multiprocessing
+    if jobs > 1 and len(todo) >= 2 * jobs and STDIN not in todo and _can_fork():
+        import multiprocessing
 
-            # Build spaCy and every matcher once, here: the forked workers share them.
-            for extra in engines or [()]:
-                get_engine(extra).warm_up()
-
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                work = functools.partial(lint_file, kind=kind)
-                for result_path, result in zip(todo, pool.imap(work, todo, chunksize=8), strict=False):
-                    results[result_path] = result
-        else:
-            for p in todo:
-                results[p] = lint_file(p, kind)
-    finally:
-        _resolver = None
-    ordered = [results[p] if err is None else _error(p, err) for p, err in targets]
+        # Build spaCy once, here: the forked workers share it.
+        for extra in extras or [()]:
+            get_linter(extra).warm_up()
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=start_worker, initargs=(run,)) as pool:
+            for result_path, result in zip(todo, pool.imap(lint_in_worker, todo, chunksize=8), strict=False):
+                results[result_path] = result
+    else:
+        for p in todo:
+            results[p] = run.lint_file(p)
+    ordered = [results[p] if err is None else error_result(p, err) for p, err in targets]
     return LintReport(files=tuple(ordered))
 
 

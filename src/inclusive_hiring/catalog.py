@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .finding import SEVERITIES
+from .results import SEVERITIES
 from .validation import did_you_mean
 from .yamlio import DataError, LineDict, load_yaml_file
 

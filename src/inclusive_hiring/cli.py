@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 if TYPE_CHECKING:
-    from .api import LintReport
     from .fixes import FileFix
     from .gitdiff import Changes
+    from .results import LintReport
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .exits import fail as _fail
@@ -54,14 +54,10 @@ def _root(
     """Lint job postings for exclusionary or legally risky wording, offline."""
 
 
-class Format(str, Enum):
-    auto = "auto"
-    human = "human"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
+from .formatters import FORMATS  # noqa: E402  (the registry is light: no formatter is imported)
+
+#: ``--format`` choices: auto, then every format of the registry
+Format = Enum("Format", {name: name for name in ("auto", *FORMATS)}, type=str)  # type: ignore[misc]
 
 
 class Kind(str, Enum):
@@ -91,9 +87,9 @@ def lint(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - reads stdin.")],
     output_format: Annotated[Format, typer.Option(
         "--format", "-f",
-        help="human, concise, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations) or junit "
-             "(JUnit XML). auto (the default): github when GITHUB_ACTIONS=true, human on a terminal, "
-             "else concise.")] = Format.auto,
+        help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
+             + ". auto (the default): github when GITHUB_ACTIONS=true, human on a terminal, else concise.")
+    ] = Format.auto,
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a finding is at or above this severity.")] = FailOn.warning,
     exclude: Annotated[list[str] | None, typer.Option(
@@ -281,8 +277,10 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
     stderr. The configuration is the one found from the current directory."""
     import codecs
 
-    from .api import STDIN, LintReport, _error, lint_document, normalise_newlines
+    from .api import STDIN, lint_document, normalise_newlines
     from .fixes import FileFix, fix_document, read_document
+    from .lint.run import error_result as _error
+    from .results import LintReport
     from .yamlio import DataError
 
     raw, bom, error = read_document("-")
@@ -322,8 +320,8 @@ def _write_baseline(path: str, report: LintReport) -> LintReport:
     (no findings)."""
     from dataclasses import replace
 
-    from .api import LintReport
     from .baseline import BaselineError, write
+    from .results import LintReport
 
     if report.errors:
         _fail(f"not writing the baseline {path}: {len(report.errors)} file(s) could not be read")
@@ -339,21 +337,34 @@ def _write_baseline(path: str, report: LintReport) -> LintReport:
 
 
 def _render(report: LintReport, fmt: Format, stream: TextIO) -> None:
+    from .formatters import RenderOptions, render
+
+    options = RenderOptions()
     if fmt is Format.human:
         from rich.console import Console
 
-        from .formatters import human
+        terminal = Console(highlight=False, file=stream)
+        options = RenderOptions(sources=_source_lines(report), terminal=terminal.is_terminal,
+                                color_system=terminal.color_system, width=terminal.width)
+    stream.write(render(fmt.value, report, options))
 
-        human.render(report, Console(highlight=False, file=stream))
-    else:
-        import importlib
 
-        renderer = importlib.import_module(f"{__package__}.formatters.{fmt.value}")
-        stream.write(renderer.render(report))
+def _source_lines(report: LintReport) -> dict[str, list[str]]:
+    """The lines of each linted file with span findings (the human format shows them)."""
+    from .api import read_text
+
+    out: dict[str, list[str]] = {}
+    for result in report.files:
+        if result.path.startswith("<") or not any(f.start is not None for f in result.findings):
+            continue
+        text, _ = read_text(result.path)
+        if text is not None:
+            out[result.path] = text.split("\n")
+    return out
 
 
 def _exit(report: LintReport, fail_on: FailOn, error: bool) -> None:
-    from .finding import severity_rank
+    from .results import severity_rank
 
     if error or report.errors:
         raise typer.Exit(EXIT_ERROR)

@@ -28,19 +28,16 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import contextlib
 import difflib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .api import LintReport
-from .engine import FileResult
-from .finding import Finding
+from .atomic import write_atomic
+from .results import FileResult, Finding, LintReport
 
 MAX_WORDS = 4
 MAX_CHARS = 40
@@ -347,39 +344,6 @@ def _not_writable(path: str) -> str | None:
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         return "read-only file; not fixed"
     return None
-
-
-def write_atomic(path: str, data: bytes, must_exist: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically: a temporary file in the same directory, flushed
-    to disk, then ``os.replace``. An existing file keeps its mode (and owner, where allowed); a
-    symbolic link is followed, so the link stays a link."""
-    target = os.path.realpath(path)
-    try:
-        st: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        if must_exist:
-            raise
-        st = None
-    fd, tmp = tempfile.mkstemp(prefix=".ih-", suffix=".tmp", dir=os.path.dirname(target) or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if st is not None:
-            os.chmod(tmp, stat.S_IMODE(st.st_mode))
-            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-                with contextlib.suppress(OSError):
-                    os.chown(tmp, st.st_uid, st.st_gid)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -32,14 +32,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .catalog import Catalog, Entry, Rule
+from .text.words import APOSTROPHES as _APOSTROPHES
+from .text.words import WORD_RE
 
-FORMAT = 3
-#: A word: a run of letters, apostrophes inside it kept ("don't" is one word, "data-driven" two).
-#: The line filter, word counts and reading grade all use it.
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-#: Letter runs alone, so "employer's" also yields "employer" (spaCy splits off "'s").
-PIECE_RE = re.compile(r"[^\W\d_]+")
-_APOSTROPHES = re.compile("['’]")
+FORMAT = 4
 
 
 @dataclass
@@ -129,6 +125,8 @@ class CatalogIndex:
         #: extra data for document checks (the surface-form regex of phrases not counted)
         self.extras = extras
         self.entry_ids = tuple(entries)
+        #: entry id -> its rule id (to skip the entries of disabled rules without unpickling them)
+        self.entry_rules = {k: v.entry.rule_id for k, v in entries.items()}
         self._blobs = {k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in entries.items()}
         self._loaded: dict[str, CompiledEntry] = dict(entries)
 
@@ -468,9 +466,9 @@ def _common_word_syllables(builder: _Builder) -> dict[str, int]:
     ``lexeme_prob`` table lists words from the commonest down, so its first word-like forms are
     taken (if a release listed them in another order, the counts would still be right, for
     other words)."""
-    from .rules import readability
+    from .text.syllables import can_count_fast, count_syllables
 
-    if readability._patterns() is None:  # pragma: no cover - pyphen changed
+    if not can_count_fast():  # pragma: no cover - pyphen changed
         return {}
     common: dict[str, None] = {}
     for word in builder.log_prob:
@@ -479,14 +477,14 @@ def _common_word_syllables(builder: _Builder) -> dict[str, int]:
             common[lower] = None
             if len(common) == COMMON_WORDS:
                 break
-    return {word: readability._count_syllables(word) for word in sorted(common)}
+    return {word: count_syllables(word) for word in sorted(common)}
 
 
 def _hyphenation_patterns() -> Any:
     """pyphen's parsed en_US patterns (parsing the dictionary costs 50 ms per process)."""
     import pyphen
 
-    from .rules.readability import pattern_prefixes
+    from .text.syllables import pattern_prefixes
 
     hd = pyphen.Pyphen(lang="en_US").hd
     # Every prefix of a pattern: the reading-grade check stops looking at a word's substrings
@@ -522,7 +520,7 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     # The files are keyed on name, size and modification time (reading them costs more than the
     # rest of the start-up); the builder's own code is one of them, and so is the syllable
     # counter whose counts it stores, so a changed builder never reads an old cache.
-    for path in sorted([*files, Path(__file__), Path(__file__).parent / "rules" / "readability.py"]):
+    for path in sorted([*files, Path(__file__), Path(__file__).parent / "text" / "syllables.py"]):
         stat = path.stat()
         h.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
     h.update(extra)
@@ -551,18 +549,11 @@ def _read_cache(path: Path, digest: str) -> CatalogIndex | None:
 
 
 def _write_cache(path: Path, index: CatalogIndex) -> None:
-    import tempfile
+    from .atomic import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(str(path), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), must_exist=False)
     except OSError:
         pass  # a cache we cannot write only costs time
 

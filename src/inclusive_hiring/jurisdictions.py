@@ -22,7 +22,7 @@ from .yamlio import DataError, LineDict, load_yaml_file
 
 if TYPE_CHECKING:
     from .catalog import Rule
-    from .finding import Finding
+    from .results import Finding
 
 LEVELS = ("country", "union", "state", "province", "county", "city")
 WHAT = ("range", "range+benefits", "on-request", "after-interview", "before-interview", "none")

@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .text.frontmatter import front_matter
+
 _FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?(^\1?\2[^\n]*$|\Z)", re.M | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?(</\1\s*>|\Z)", re.S | re.I)
@@ -33,7 +35,6 @@ _EMAIL_DOMAIN = re.compile(r"@[\w-]+(\.[\w-]+)+")
 # marks inline. Underscores count only outside words ("snake_case" stays).
 _MD_LINE = re.compile(r"^ {0,3}(#{1,6}|>+)(?=\s)|^ {0,3}[-=*_]{3,}\s*$", re.M)
 _MD_INLINE = re.compile(r"\*\**|__*|\\(?=\S)|!\[")  # \*\** is \*+: re looks for the first character quickly
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^(\s*(- )?)([\w.-]+\s*:)", re.M)
 _LIST_MARKER = re.compile(r"^[ \t]*[-*+•▪◦●·](?=[ \t])", re.M)
 _MARKER = re.compile(r"[-*+•▪◦●·](?=[ \t])")
@@ -109,7 +110,7 @@ def mask(text: str, kind: str) -> str:
     """Blank everything that is not prose; the result has the same length as ``text``."""
     spans: list[tuple[int, int]] = []
     if kind in ("markdown", "html"):
-        fm = _FRONT_MATTER.match(text) if kind == "markdown" else None
+        fm = front_matter(text) if kind == "markdown" else None
         if fm:
             spans.append((0, fm.start(1)))
             spans.append((fm.end(1), fm.end()))

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Entry
-from .finding import severity_rank
 from .index import WORD_RE, CatalogIndex
 from .nlp import Pipeline
+from .results import severity_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 
 from .markup import Prepared
+from .text.frontmatter import front_matter
 
 KINDS = ("posting", "questions")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KIND_KEY = re.compile(r"^kind:[ \t]*[\"']?([\w-]+)[\"']?[ \t]*$", re.M)
 _OPENERS = re.compile(
     r"^(tell (me|us) about|describe|walk (me|us) through|give (me |us )?an example|share an example|"
@@ -55,7 +55,7 @@ class Question:
 
 
 def front_matter_kind(text: str) -> str | None:
-    front = _FRONT_MATTER.match(text)
+    front = front_matter(text)
     key = _KIND_KEY.search(front.group(1)) if front else None
     if key and key.group(1).lower() in KINDS:
         return key.group(1).lower()

@@ -26,15 +26,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from typing import TYPE_CHECKING
 
 from .catalog import Rule
-from .finding import Finding
 from .markup import _CODE_SPAN, _FENCE, kind_of
+from .results import Finding
 from .selectors import resolve, suggest
-
-if TYPE_CHECKING:
-    from .config import Config
 
 UNKNOWN_TARGET = "IH001"
 UNUSED = "IH002"
@@ -248,20 +244,3 @@ def apply(findings: Iterable[Finding], directives: Sequence[Directive], rules: M
             meta.append(_meta(UNUSED, f"{names} in this ih-{directive.verb} directive suppressed nothing; "
                                       "remove it from the directive.", directive, path, rules))
     return kept, sorted(meta)
-
-
-def process(findings: Iterable[Finding], text: str, path: str, rules: Mapping[str, Rule],
-            config: Config | None = None) -> list[Finding]:
-    """The usual post-processing of one file's findings, in order: the configuration (disabled
-    rules, ``accept:`` phrases, severities), then the directives, then the configuration again
-    for the meta findings (IH001/IH002 can be disabled or re-graded). Returns sorted findings."""
-    findings = list(findings)
-    if config is not None:
-        findings = config.apply(findings, text)
-    directives = parse(text, path)
-    if not directives:
-        return sorted(findings)
-    kept, meta = apply(findings, directives, rules, path=path)
-    if config is not None:
-        meta = config.apply(meta, "")
-    return sorted(kept + meta)

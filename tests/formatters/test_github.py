@@ -10,9 +10,8 @@ from typer.testing import CliRunner
 
 from inclusive_hiring import LintReport, lint_paths
 from inclusive_hiring.cli import app
-from inclusive_hiring.engine import FileResult
-from inclusive_hiring.finding import Finding
 from inclusive_hiring.formatters import github
+from inclusive_hiring.results import FileResult, Finding
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "job-posting.md"

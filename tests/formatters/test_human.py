@@ -6,17 +6,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from rich.console import Console
-
 from inclusive_hiring import lint_paths
 from inclusive_hiring.api import LintReport
-from inclusive_hiring.formatters import human
+from inclusive_hiring.formatters import RenderOptions, human
 
 
 def render(report: LintReport) -> str:
-    console = Console(record=True, width=160, color_system=None)
-    human.render(report, console)
-    return console.export_text()
+    """The human format, with the source lines handed in as the CLI hands them in."""
+    sources = {r.path: Path(r.path).read_text(encoding="utf-8").split("\n") for r in report.files}
+    return human.render(report, RenderOptions(sources=sources, width=160))
 
 
 def test_findings_show_position_rule_line_and_suggestion(tmp_path: Path):

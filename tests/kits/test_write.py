@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from inclusive_hiring import atomic
 from inclusive_hiring.kits import KitError, write
 from inclusive_hiring.kits.write import write_files, write_new_file
 
@@ -74,7 +75,7 @@ def test_failure_mid_write_leaves_nothing_half_written(tmp_path, monkeypatch, fo
         calls.append(fd)
         return Exploding(handle) if len(calls) == 2 else handle
 
-    monkeypatch.setattr(write.os, "fdopen", fdopen)
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen)
     files = dict(FILES) if force else {k: v for k, v in FILES.items() if k != "00-plan.md"}
     with pytest.raises(KitError) as info:
         write_files(out, files, force=force)
@@ -86,7 +87,7 @@ def test_failure_in_a_new_folder_removes_it(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(write.tempfile, "mkstemp", boom)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", boom)
     with pytest.raises(KitError):
         write_files(tmp_path / "new" / "kit", FILES)
     assert not (tmp_path / "new").exists()

@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import Entry, Rule
-from ..finding import Finding
 from ..globs import glob_regex
+from ..results import Finding
 from ..selectors import Selection
 from ..yamlio import DataError
 

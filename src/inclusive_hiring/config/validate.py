@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
-from ..finding import SEVERITIES
+from ..results import SEVERITIES
 from ..selectors import resolve, suggest, unknown_message
 from ..validation import did_you_mean, hint
 from ..yamlio import LineDict, LineList

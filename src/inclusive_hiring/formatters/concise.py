@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..api import LintReport
+from ..results import LintReport
+from . import RenderOptions
 
 
-def render(report: LintReport) -> str:
+def render(report: LintReport, options: RenderOptions | None = None) -> str:
     lines: list[str] = []
     for result in report.files:
         # Unreadable files are reported on stderr by the CLI, one line each.

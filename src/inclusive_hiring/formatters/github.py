@@ -10,9 +10,8 @@ file is ``::error file=PATH::reason``. Nothing else is printed.
 
 from __future__ import annotations
 
-from ..api import LintReport
-from ..finding import Finding
-from . import message_with_replacements
+from ..results import Finding, LintReport
+from . import RenderOptions, message_with_replacements
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,7 +26,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: LintReport) -> str:
+def render(report: LintReport, options: RenderOptions | None = None) -> str:
     lines: list[str] = []
     for result in report.files:
         if result.error:

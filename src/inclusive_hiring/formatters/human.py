@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..api import LintReport
+from ..results import LintReport
+from . import RenderOptions
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -12,7 +15,20 @@ if TYPE_CHECKING:
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(report: LintReport, console: Console) -> None:
+def render(report: LintReport, options: RenderOptions | None = None) -> str:
+    """The report as a terminal shows it (with styles when ``options.terminal``)."""
+    from rich.console import Console
+
+    options = options or RenderOptions()
+    out = io.StringIO()
+    console = Console(file=out, highlight=False, force_terminal=options.terminal,
+                      color_system=options.color_system if options.terminal else None,  # type: ignore[arg-type]
+                      width=options.width or 80)
+    draw(report, console, options.sources)
+    return out.getvalue()
+
+
+def draw(report: LintReport, console: Console, sources: Mapping[str, list[str]]) -> None:
     from rich.text import Text
 
     for result in report.files:
@@ -35,7 +51,7 @@ def render(report: LintReport, console: Console) -> None:
             console.print(head)
             if f.line and f.start is not None and f.end is not None:
                 if lines is None:
-                    lines = _source_lines(result.path)
+                    lines = sources.get(result.path)
                 snippet = _snippet(f, lines)
                 if snippet is not None:
                     console.print(snippet)
@@ -44,15 +60,6 @@ def render(report: LintReport, console: Console) -> None:
                                             ("; ".join(f.replacements), "green")))
         console.print()
     _summary(report, console)
-
-
-def _source_lines(path: str) -> list[str] | None:
-    from ..api import read_text
-
-    if path.startswith("<"):
-        return None
-    text, _ = read_text(path)
-    return text.split("\n") if text is not None else None
 
 
 def _snippet(f, lines):  # type: ignore[no-untyped-def]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..api import LintReport
+from ..results import LintReport
+from . import RenderOptions
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
@@ -26,7 +27,7 @@ def _file(data: dict[str, Any]) -> str:
     return f'    {{{head}, "findings": {listed}, "metrics": {_ENCODE(data["metrics"])}}}'
 
 
-def render(report: LintReport) -> str:
+def render(report: LintReport, options: RenderOptions | None = None) -> str:
     data = report.to_dict()
     files = ",\n".join(_file(f) for f in data["files"])
     listed = f"[\n{files}\n  ]" if files else "[]"

@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..api import LintReport
-from ..engine import FileResult
-from ..finding import Finding, severity_rank
+from ..results import FileResult, Finding, LintReport, severity_rank
+from . import RenderOptions
 
 _FAILING = severity_rank("warning")
 # Characters XML 1.0 cannot hold at all (control characters other than tab, LF and CR).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render(report: LintReport) -> str:
+def render(report: LintReport, options: RenderOptions | None = None) -> str:
     cases = [_testcase(r) for r in report.files]
     tests = str(len(cases))
     failures = str(sum(1 for c in cases if c.find("failure") is not None))

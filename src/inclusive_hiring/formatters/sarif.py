@@ -19,10 +19,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..api import LintReport
-from ..finding import Finding, severity_rank
-from ..fingerprint import FINGERPRINT_KEY, fingerprints
-from . import message_with_replacements
+from ..results import FINGERPRINT_KEY, Finding, LintReport, fingerprints, severity_rank
+from . import RenderOptions, message_with_replacements
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/inclusive-hiring/ih"
@@ -36,7 +34,7 @@ _WORD_CASE = {"eeo": "EEO", "gpa": "GPA", "lgbtq": "LGBTQ", "ssn": "SSN", "engli
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
-def render(report: LintReport) -> str:
+def render(report: LintReport, options: RenderOptions | None = None) -> str:
     return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..markup import kind_of, prepare
+from ..text.frontmatter import front_matter
 from . import KitError
 from .library import Competency, Library
 
@@ -98,7 +99,6 @@ _HTML_HEADING = re.compile(r"<h([1-6])\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,3}[.)])\s")
 _INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s.;]))([A-Z][A-Za-z/&' ]{2,30}?)\s?:(?=\s|[A-Z$])")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FM_TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.M)
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/&][a-z0-9]+)*")
 _LEVELS = (
@@ -247,7 +247,7 @@ def _heading(original: str, masked: str) -> tuple[int, str] | None:
 
 def _title(text: str, lines: list[tuple[int, str, str]]) -> tuple[str, int]:
     """The role title and the line to skip as body text (0: none)."""
-    front = _FRONT_MATTER.match(text)
+    front = front_matter(text)
     if front:
         found = _FM_TITLE.search(front.group(1))
         if found:
@@ -266,7 +266,7 @@ def _title(text: str, lines: list[tuple[int, str, str]]) -> tuple[str, int]:
 
 def _units(text: str, path: str) -> tuple[str, int, list[_Unit], set[str]]:
     prepared = prepare(text, kind_of(path))
-    front = _FRONT_MATTER.match(text)
+    front = front_matter(text)
     skip_until = text[: front.end()].count("\n") if front else 0
     lines = [(n, o, m) for n, (o, m) in enumerate(zip(text.split("\n"), prepared.masked.split("\n"),
                                                       strict=True), start=1) if n > skip_until]

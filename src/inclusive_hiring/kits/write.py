@@ -16,17 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..atomic import create_new, stage
 from . import KitError
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _reason(exc: OSError) -> str:
@@ -91,17 +85,10 @@ def write_files(out_dir: Path, files: Mapping[str, str], *, force: bool = False)
 
 def _stage(targets: list[tuple[Path, str]]) -> list[tuple[str, Path]]:
     """Write every file to a temporary sibling; on any failure remove them all and raise."""
-    mode = 0o666 & ~_umask()
     staged: list[tuple[str, Path]] = []
     try:
         for path, text in targets:
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".ih-tmp")
-            staged.append((temp, path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temp, mode)
+            staged.append((stage(path, text.encode("utf-8")), path))
     except BaseException as exc:
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
@@ -120,17 +107,10 @@ def write_new_file(path: Path, text: str) -> Path:
     if not parent.is_dir():
         raise KitError(f"{parent}: no such folder")
     writable_dir(parent)
-    (temp, _), = _stage([(path, text)])
     try:
-        # link() fails if the target appeared meanwhile: never overwrite, even in a race.
-        os.link(temp, path)
+        create_new(path, text.encode("utf-8"))
     except FileExistsError:
         raise KitError(f"{path} exists: ih kit init never overwrites a file") from None
-    except OSError:
-        if path.exists():
-            raise KitError(f"{path} exists: ih kit init never overwrites a file") from None
-        os.replace(temp, path)  # a file system without hard links
-        return path
-    finally:
-        Path(temp).unlink(missing_ok=True)
+    except OSError as exc:
+        raise KitError(f"{path}: cannot write ({_reason(exc)}); nothing was written") from None
     return path

@@ -1,21 +1,50 @@
-"""Document-level checks, one module each. Span rules are data (see ``matching.py``)."""
+"""Rules written in Python, one module each; span rules are data (``wordlists/``, ``matching.py``).
+
+A rule module declares itself with ``RULE = DocumentRule(...)``: the rule ids it reports, the kind
+of document it reads and the options it takes. The registry (:func:`document_rules`) is built from
+those declarations, so adding a rule is one module here plus its metadata in a word list. Rules read
+the shared facts (``lint/facts.py``), never another rule's findings, so their order does not matter.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..context import Context
+if TYPE_CHECKING:
+    from ..lint.context import Context
 
 
-def document_checks(kind: str = "posting") -> list[Callable[[Context], None]]:
-    """The document checks for a kind of document: posting checks never run on interview
-    questions, and question checks never on postings."""
-    if kind == "questions":
-        from . import question_structure
+@dataclass(frozen=True)
+class DocumentRule:
+    """A rule implemented in Python."""
 
-        return [question_structure.check]
-    from . import eeo, gender_coding, length, pay_transparency, posting_law, readability, requirements
+    #: the rule ids it reports (their metadata is in the word lists)
+    ids: tuple[str, ...]
+    check: Callable[[Context], None]
+    #: ``posting`` or ``questions``: posting checks never run on interview questions and back
+    kind: str = "posting"
+    #: (rule id, option name) pairs it reads; each must have a default in the rule's metadata
+    options: tuple[tuple[str, str], ...] = ()
+    #: runs only when the configuration names ``jurisdictions:``
+    needs_jurisdictions: bool = False
 
-    # posting_law after pay_transparency: it reads whether IH701 found no pay at all.
-    return [gender_coding.check, pay_transparency.check, posting_law.check, eeo.check,
-            readability.check, length.check, requirements.check]
+
+@functools.cache
+def document_rules() -> tuple[DocumentRule, ...]:
+    """Every Python rule of this package, in module order."""
+    found: list[DocumentRule] = []
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        rule = getattr(importlib.import_module(f"{__name__}.{module}"), "RULE", None)
+        if isinstance(rule, DocumentRule):
+            found.append(rule)
+    return tuple(found)
+
+
+def rules_for(kind: str) -> tuple[DocumentRule, ...]:
+    """The Python rules that read documents of ``kind``."""
+    return tuple(r for r in document_rules() if r.kind == kind)

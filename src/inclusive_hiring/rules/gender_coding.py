@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING, Any
 
-from ..context import Context
 from ..textsearch import AfterNonWord, folds_like_ascii, trie_pattern
+from . import DocumentRule
 
-RULE = "IH101"
+if TYPE_CHECKING:
+    from ..lint.context import Context
+    from ..lint.facts import Facts
+
+RULE_ID = "IH101"
 
 
 @functools.cache
@@ -28,22 +33,22 @@ def _compiled(stems: tuple[str, ...], not_counted: str, not_counted_body: str
     return excluded, excluded_lower, words
 
 
-def coded_words(ctx: Context) -> list[tuple[str, str, int, int]]:
+def coded_words(facts: Facts) -> list[tuple[str, str, int, int]]:
     """Every coded word as (coding, word, start, end) with offsets in the normalised text."""
-    data = ctx.data["gender-coded"]
+    data = facts.data["gender-coded"]
     masculine = tuple(x.lower() for x in data["stems"]["masculine"])
     feminine = tuple(x.lower() for x in data["stems"]["feminine"])
     excluded_re, excluded_lower, words = _compiled(
-        masculine + feminine, ctx.extras.get("not_counted_regex", ""),
-        ctx.extras.get("not_counted_body", ""))
-    text = ctx.prepared.normal
-    lower = ctx.prepared.lower
+        masculine + feminine, facts.extras.get("not_counted_regex", ""),
+        facts.extras.get("not_counted_body", ""))
+    text = facts.prepared.normal
+    lower = facts.prepared.lower
     if len(lower) != len(text):  # a rare letter whose lower case is longer ("İ")
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if excluded_lower is not None and not folds_like_ascii(text):
         excluded_lower = None
-    reach = int(ctx.extras.get("not_counted_reach", 80))
-    phrase_words = ctx.extras.get("not_counted_words", frozenset())
+    reach = int(facts.extras.get("not_counted_reach", 80))
+    phrase_words = facts.extras.get("not_counted_words", frozenset())
     found: list[tuple[str, str, int, int]] = []
     for start, end in words.spans(lower):
         word = lower[start:end]
@@ -76,28 +81,40 @@ def verdict(masculine: int, feminine: int, words: int, min_density: float,
     return label, round(m_density, 3), round(f_density, 3), round(balance, 3)
 
 
-def check(ctx: Context) -> None:
-    found = coded_words(ctx)
+def gender_coding(facts: Facts) -> dict[str, Any]:
+    """The ``gender_coding`` metric: the coded words, their densities and the verdict."""
+    found = coded_words(facts)
     masculine = [w for c, w, _, _ in found if c == "masculine"]
     feminine = [w for c, w, _, _ in found if c == "feminine"]
-    words = len(ctx.words)
-    min_density = float(ctx.option(RULE, "min_masculine_per_100"))
-    min_balance = float(ctx.option(RULE, "min_balance"))
+    words = len(facts.words)
+    min_density = float(facts.option(RULE_ID, "min_masculine_per_100"))
+    min_balance = float(facts.option(RULE_ID, "min_balance"))
     label, m_density, f_density, balance = verdict(
         len(masculine), len(feminine), words, min_density, min_balance)
     matches = []
     for coding, word, start, _end in found:
-        line, column = ctx.prepared.position(ctx.prepared.to_original(start))
+        line, column = facts.prepared.position(facts.prepared.to_original(start))
         matches.append({"word": word, "coding": coding, "line": line, "column": column})
-    ctx.metrics["gender_coding"] = {
+    return {
         "masculine": masculine, "feminine": feminine, "verdict": label,
         "masculine_per_100_words": m_density, "feminine_per_100_words": f_density,
         "balance": balance, "matches": matches,
     }
-    if label == "strongly masculine-coded" and len(masculine) >= int(
-            ctx.option(RULE, "min_masculine_words")):
+
+
+def check(ctx: Context) -> None:
+    coding = ctx.facts.gender_coding
+    masculine: list[str] = coding["masculine"]
+    feminine: list[str] = coding["feminine"]
+    if coding["verdict"] == "strongly masculine-coded" and len(masculine) >= int(
+            ctx.option(RULE_ID, "min_masculine_words")):
         top = sorted(set(masculine), key=lambda w: (-masculine.count(w), w))[:6]
-        ctx.emit(RULE, (
+        ctx.emit(RULE_ID, (
             f"Strongly masculine-coded: {len(masculine)} masculine vs {len(feminine)} feminine "
-            f"coded words ({m_density:.1f} per 100 words), e.g. {', '.join(top)}."),
+            f"coded words ({coding['masculine_per_100_words']:.1f} per 100 words), e.g. {', '.join(top)}."),
             replacements=("Describe the work and its outcomes in neutral terms",))
+
+
+RULE = DocumentRule(ids=(RULE_ID,), check=check,
+                    options=((RULE_ID, "min_masculine_per_100"), (RULE_ID, "min_balance"),
+                             (RULE_ID, "min_masculine_words")))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from ..context import Context
-from ..index import WORD_RE
+from typing import TYPE_CHECKING
+
+from ..text.words import WORD_RE
+from . import DocumentRule
+
+if TYPE_CHECKING:
+    from ..lint.context import Context
+    from ..markup import Prepared
 
 
-def bullet_share(ctx: Context) -> float:
-    prepared = ctx.prepared
-    total = len(ctx.words)  # the same words as the masked text's, whitespace aside
+def bullet_share(prepared: Prepared, total: int) -> float:
+    """The share of the document's ``total`` words that are in list items (a shared fact)."""
     bullets = 0
     for original, masked in zip(prepared.original.split("\n"), prepared.masked.split("\n"), strict=False):
         if prepared.is_list_item(original):
@@ -18,8 +23,7 @@ def bullet_share(ctx: Context) -> float:
 
 def check(ctx: Context) -> None:
     words = len(ctx.words)
-    share = round(bullet_share(ctx), 3)
-    ctx.metrics["bullet_share"] = share
+    share = ctx.facts.bullet_share
     max_words = int(ctx.option("IH810", "max_words"))
     min_words = int(ctx.option("IH811", "min_words"))
     if words > max_words:
@@ -32,3 +36,8 @@ def check(ctx: Context) -> None:
         if not low <= share <= high:
             ctx.emit("IH812", f"{share:.0%} of the words are in bullet lists "
                               f"(recommended {low:.0%}-{high:.0%}).")
+
+
+RULE = DocumentRule(ids=("IH810", "IH811", "IH812"), check=check,
+                    options=(("IH810", "max_words"), ("IH811", "min_words"), ("IH812", "min_words"),
+                             ("IH812", "min_bullet_share"), ("IH812", "max_bullet_share")))

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING, Any
 
-from ..context import Context
 from ..textsearch import find_phrases, folds_like_ascii, phrase_regex
+from . import DocumentRule
+
+if TYPE_CHECKING:
+    from ..lint.context import Context
+    from ..lint.facts import Pay
+    from ..markup import Prepared
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
 _MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|billion\b))?"
@@ -53,14 +59,15 @@ def _opener(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{phrase_regex(phrases).pattern})\s*$", re.I)
 
 
-def check(ctx: Context) -> None:
-    text = ctx.prepared.normal
-    cues = ctx.data["pay-transparency"]["cues"]
+def pay_facts(prepared: Prepared, cues: dict[str, Any]) -> Pay:
+    """What the text says about pay (a shared fact): a range, else its figures and the open-ended
+    figures and vague wording among them."""
+    from ..lint.facts import Pay
+
+    text = prepared.normal
     if has_range(text):
-        ctx.metrics["pay"] = {"range": True}
-        return
-    figures = list(MONEY.finditer(text)) if _may_have_money(text, ctx.prepared.lower) else []
-    ctx.metrics["pay"] = {"range": False}
+        return Pay(range=True)
+    figures = list(MONEY.finditer(text)) if _may_have_money(text, prepared.lower) else []
     flagged: list[tuple[int, int, str]] = []
     opener = _opener(tuple(cues["open_before_figure"]))
     for figure in figures:
@@ -72,15 +79,24 @@ def check(ctx: Context) -> None:
             flagged.append((figure.start() - len(head) + m.start(), figure.end(), "open"))
         elif text[figure.end():figure.end() + 1] == "+":
             flagged.append((figure.start(), figure.end() + 1, "open"))
-    for m in find_phrases(text, tuple(cues["vague"]), ctx.prepared.lower):
+    for m in find_phrases(text, tuple(cues["vague"]), prepared.lower):
         flagged.append((m.start(), m.end(), "vague"))
-    if flagged:
-        for start, end, kind in sorted(flagged):
-            what = "an open-ended figure" if kind == "open" else "vague wording"
-            ctx.emit("IH702", f"Pay is given as {what}; state a range with a minimum and a maximum.",
-                     span=(start, end), replacements=("$70,000 - $85,000 per year",))
-    if not figures:
+    return Pay(range=False, figures=tuple(f.span() for f in figures), flagged=tuple(sorted(flagged)))
+
+
+def check(ctx: Context) -> None:
+    pay = ctx.facts.pay
+    if pay.range:
+        return
+    for start, end, kind in pay.flagged:
+        what = "an open-ended figure" if kind == "open" else "vague wording"
+        ctx.emit("IH702", f"Pay is given as {what}; state a range with a minimum and a maximum.",
+                 span=(start, end), replacements=("$70,000 - $85,000 per year",))
+    if not pay.figures:
         # Vague wording ("competitive salary") is no pay figure either: the posting still states
         # no pay. With ``jurisdictions:``, the rule's data names the laws that require a range.
         ctx.emit("IH701", "No salary or pay range found; state a good-faith minimum and maximum.",
                  replacements=("The salary range for this role is $X - $Y per year.",))
+
+
+RULE = DocumentRule(ids=("IH701", "IH702"), check=check)

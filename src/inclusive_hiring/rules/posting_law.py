@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..context import Context
 from ..textsearch import find_phrases
+from . import DocumentRule
 from .pay_transparency import RANGE
+
+if TYPE_CHECKING:
+    from ..lint.context import Context
 
 _AMOUNT = re.compile(r"(\d{1,3}(?:[,.]\d{3})+|\d+)(?:\.\d{1,2})?\s?([kK]\b)?")
 _HOURLY = re.compile(r"hour|/\s?hr\b", re.I)
@@ -47,7 +50,7 @@ def check(ctx: Context) -> None:
     cues = ctx.data["pay-transparency"]["cues"]
     if req.max_range_spread is not None:
         _range_spread(ctx, text, *req.max_range_spread, described([req.max_range_spread[1]]))
-    pay_given = not any(f.rule_id == "IH701" for f in ctx.findings)
+    pay_given = ctx.facts.pay.stated
     benefits = req.benefits_required and pay_given and find_phrases(
         text, tuple(cues["benefits"]), ctx.prepared.lower)
     if req.benefits_required and pay_given and not benefits:
@@ -90,3 +93,6 @@ def _range_spread(ctx: Context, text: str, limit: int, code: str, where: str) ->
             ctx.emit("IH703", f"This range spans {high - low:,} a year; {where} allows at most "
                               f"{limit:,} between the bottom and the top.",
                      span=match.span(), replacements=(f"a range no wider than {limit:,}",))
+
+
+RULE = DocumentRule(ids=("IH703", "IH704", "IH705"), check=check, needs_jurisdictions=True)

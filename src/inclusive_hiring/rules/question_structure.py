@@ -3,28 +3,42 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
-from ..context import Context
-from ..questions import split_questions
+from . import DocumentRule
 
-RULE = "IH990"
+if TYPE_CHECKING:
+    from ..lint.context import Context
+    from ..markup import Prepared
+    from ..questions import Question
+
+RULE_ID = "IH990"
 TYPES = ("behavioural", "situational", "technical", "other")
 
 
-def check(ctx: Context) -> None:
-    questions = split_questions(ctx.prepared)
+def question_metrics(prepared: Prepared, questions: list[Question]) -> dict[str, Any]:
+    """The ``questions`` metric: counts per type, the structured share and each item's type."""
     counts = Counter(q.type for q in questions)
     items = []
     for q in questions:
-        line, column = ctx.prepared.position(ctx.prepared.to_original(q.start))
+        line, column = prepared.position(prepared.to_original(q.start))
         items.append({"line": line, "column": column, "type": q.type})
     total = len(questions)
     structured = counts["behavioural"] + counts["situational"]
-    ctx.metrics["questions"] = {"count": total, **{t: counts[t] for t in TYPES},
-                                "structured_share": round(structured / total, 3) if total else 0.0,
-                                "items": items}
-    minimum = float(ctx.option(RULE, "min_structured_share"))
-    if total >= int(ctx.option(RULE, "min_questions")) and structured < minimum * total:
-        ctx.emit(RULE, (f"Only {structured} of {total} questions are behavioural or situational "
-                        f"(at least {minimum:.0%} recommended)."),
+    return {"count": total, **{t: counts[t] for t in TYPES},
+            "structured_share": round(structured / total, 3) if total else 0.0, "items": items}
+
+
+def check(ctx: Context) -> None:
+    questions = ctx.facts.questions
+    total = len(questions)
+    structured = sum(1 for q in questions if q.type in ("behavioural", "situational"))
+    minimum = float(ctx.option(RULE_ID, "min_structured_share"))
+    if total >= int(ctx.option(RULE_ID, "min_questions")) and structured < minimum * total:
+        ctx.emit(RULE_ID, (f"Only {structured} of {total} questions are behavioural or situational "
+                           f"(at least {minimum:.0%} recommended)."),
                  replacements=("Tell me about a time you ...", "What would you do if ..."))
+
+
+RULE = DocumentRule(ids=(RULE_ID,), check=check, kind="questions",
+                    options=((RULE_ID, "min_structured_share"), (RULE_ID, "min_questions")))

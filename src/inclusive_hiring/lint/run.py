@@ -1,0 +1,73 @@
+"""A lint run over files: which linter and configuration each file gets, in this process or in
+``--jobs`` worker processes.
+
+:class:`LintRun` is handed to the workers once, by the pool initializer (a forked worker inherits
+the linters the parent built); :class:`_Worker` holds it there, in that worker process only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..results import FileResult, empty_metrics
+
+if TYPE_CHECKING:
+    from ..config import ConfigResolver
+
+
+def error_result(path: str, message: str) -> FileResult:
+    """The result of a file that could not be linted: a one-line error."""
+    return FileResult(path=path, error=message, metrics=empty_metrics())
+
+
+@dataclass(frozen=True)
+class LintRun:
+    """What every file of one ``lint_paths`` call is linted with."""
+
+    kind: str = "auto"
+    #: each file's configuration, or None for the package defaults
+    config: ConfigResolver | None = None
+
+    def lint_document(self, text: str, path: str) -> FileResult:
+        """Lint ``text`` as the file ``path`` with the configuration that applies to that file."""
+        from .linter import get_linter
+
+        shown = "<stdin>" if path == "-" else path
+        if self.config is None:
+            return get_linter().lint(text, shown, self.kind)
+        settings = self.config.for_file(path)
+        linter = get_linter(self.config.index_entries(path))
+        if not linter.serves(settings):  # pragma: no cover - index_entries covers every override
+            linter = get_linter(settings.entries)
+        return linter.lint(text, shown, self.kind, settings)
+
+    def lint_file(self, path: str) -> FileResult:
+        """Read and lint one file (``-``: standard input); a file that cannot be read is an error."""
+        from ..api import read_text
+
+        text, error = read_text(path)
+        if error is not None or text is None:
+            return error_result("<stdin>" if path == "-" else path, error or "unreadable")
+        try:
+            return self.lint_document(text, path)
+        except RecursionError:  # pragma: no cover - pathological nesting
+            return error_result(path, "document too deeply nested to lint")
+
+
+class _Worker:
+    """The run of this worker process, set once by :func:`start_worker`."""
+
+    run: LintRun | None = None
+
+
+def start_worker(run: LintRun) -> None:
+    """The pool initializer: keep ``run`` for :func:`lint_in_worker`."""
+    _Worker.run = run
+
+
+def lint_in_worker(path: str) -> FileResult:
+    run = _Worker.run
+    if run is None:  # pragma: no cover - the pool always starts workers with a run
+        raise RuntimeError("lint worker started without a run")
+    return run.lint_file(path)
