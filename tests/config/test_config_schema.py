@@ -139,3 +139,14 @@ def test_a_new_key_gets_its_block_in_the_starter_file():
     # at its rank: after exclude (70), before overrides (80), separated by blank lines
     assert text.index("exclude:") < text.index(block) < text.index("overrides:")
     assert "\n\n" + block + "\n# Settings for some files only." in text
+
+
+def test_a_config_pickles_with_its_table(repo):
+    """Workers may receive the configuration by pickle: the table holds no closures."""
+    import pickle
+
+    write(repo, "max_file_kb: 20\naccept: [x]\noverrides:\n  - files: ['big/**']\n    max_file_kb: 200\n")
+    config = pickle.loads(pickle.dumps(load_config(start=repo, keys=EXTENDED)))
+    assert config.value("max_file_kb") == 20 and config.accept == ("x",)
+    assert resolve_for(config, repo / "big" / "a.md").value("max_file_kb") == 200
+    assert render_show(config) == render_show(load_config(start=repo, keys=EXTENDED))

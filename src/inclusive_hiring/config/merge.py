@@ -7,6 +7,7 @@ Each rule takes the value so far, what one layer's validator returned and the pr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,15 +117,20 @@ def merge_exclude(exclude: list[tuple[str, str]], parsed: Sequence[tuple[str, st
     return exclude
 
 
-def last_wins(name: str) -> Callable[[Any, tuple[Any, Origin], dict[str, str]], Any]:
+@dataclass(frozen=True)
+class LastWins:
     """The merge rule of a key whose validator returns ``(value, origin)``: the later layer's
-    value replaces the whole earlier one."""
+    value replaces the whole earlier one (a class, not a closure, so a Config pickles)."""
 
-    def merge(value: Any, parsed: tuple[Any, Origin], origins: dict[str, str]) -> Any:
-        origins[name] = str(parsed[1])
+    name: str
+
+    def __call__(self, value: Any, parsed: tuple[Any, Origin], origins: dict[str, str]) -> Any:
+        origins[self.name] = str(parsed[1])
         return parsed[0]
 
-    return merge
+
+def last_wins(name: str) -> LastWins:
+    return LastWins(name)
 
 
 def kits_default(rules: Mapping[str, Rule]) -> Kits:
@@ -198,7 +204,7 @@ def _config(values: dict[str, Any], origins: dict[str, str], layers: Sequence[La
                                   if layer.path and not layer.label.startswith("preset "))),
         sources=(PACKAGE_DEFAULT, *dict.fromkeys(layer.label for layer in layers)),
         layers=layers, catalog_rules=dict(rules), values=values, keys=keys,
-        remerge=lambda applies: merge_layers(layers, rules, keys, applies),
+        remerge=functools.partial(merge_layers, layers, rules, keys),
     )
 
 

@@ -5,7 +5,7 @@ from. Each key's printer is named in ``schema.KEYS``; :func:`render_show` prints
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..yamlio import DataError, load_yaml
@@ -167,13 +167,17 @@ def show_rules(config: Config, only_changed: bool) -> list[str]:
     return out
 
 
-def show_value(name: str) -> Callable[[Config, bool], list[str]]:
+@dataclass(frozen=True)
+class ShowValue:
     """The printer of a key that holds one value (``name: value  # from ...``)."""
 
-    def show(config: Config, only_changed: bool) -> list[str]:
-        value = config.value(name)
-        if only_changed and name not in config.origins:
-            return []
-        return [_commented(f"{name}: {_flow(value)}", "from " + config.origin(name))]
+    name: str
 
-    return show
+    def __call__(self, config: Config, only_changed: bool) -> list[str]:
+        if only_changed and self.name not in config.origins:
+            return []
+        return [_commented(f"{self.name}: {_flow(config.value(self.name))}", "from " + config.origin(self.name))]
+
+
+def show_value(name: str) -> ShowValue:
+    return ShowValue(name)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -374,24 +374,35 @@ _SCALAR_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "number": ((int, float), "a number"), "string": ((str,), "a non-empty string")}
 
 
-def scalar(name: str, kind: str, *, minimum: float | None = None,
-           choices: Sequence[str] = ()) -> Callable[[LineDict, Ctx], tuple[Any, Origin]]:
+@dataclass(frozen=True)
+class Scalar:
     """A validator for a key that holds one scalar of type ``kind`` (boolean, integer, number or
-    string; optionally at least ``minimum`` or one of ``choices``): ``(value, origin)``."""
-    wanted, described = _SCALAR_TYPES[kind]
+    string; optionally at least ``minimum`` or one of ``choices``): returns ``(value, origin)``."""
 
-    def parse(raw: LineDict, ctx: Ctx) -> tuple[Any, Origin]:
+    name: str
+    kind: str
+    minimum: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def __call__(self, raw: LineDict, ctx: Ctx) -> tuple[Any, Origin]:
+        name, kind = self.name, self.kind
+        wanted, described = _SCALAR_TYPES[kind]
         value, line = raw.get(name), raw.line_of(name)
         ok = isinstance(value, wanted) and (kind == "boolean") == isinstance(value, bool)
         if ok and isinstance(value, float) and not math.isfinite(value):
             ok = False
         if not ok or (kind == "string" and not value.strip()):
             raise ctx.error(line, f"'{name}' must be {described}, not {type_name(value)}")
-        if minimum is not None and value < minimum:
-            raise ctx.error(line, f"'{name}' must be at least {minimum}, not {value}")
-        if choices and value not in choices:
-            raise ctx.error(line, f"'{name}': unknown value '{value}'{did_you_mean(value, choices)}; use "
-                                  f"{', '.join(choices)}")
+        if self.minimum is not None and value < self.minimum:
+            raise ctx.error(line, f"'{name}' must be at least {self.minimum}, not {value}")
+        if self.choices and value not in self.choices:
+            raise ctx.error(line, f"'{name}': unknown value '{value}'{did_you_mean(value, self.choices)}; use "
+                                  f"{', '.join(self.choices)}")
         return value, ctx.origin(line)
 
-    return parse
+
+def scalar(name: str, kind: str, *, minimum: float | None = None, choices: Sequence[str] = ()) -> Scalar:
+    """The validator of a one-scalar key (:class:`Scalar`)."""
+    if kind not in _SCALAR_TYPES:
+        raise ValueError(f"unknown scalar kind '{kind}'; use {', '.join(_SCALAR_TYPES)}")
+    return Scalar(name, kind, minimum, tuple(choices))
