@@ -38,7 +38,8 @@ def _unknown_key(key: Any, allowed: Sequence[str], where: str) -> str:
 
 
 def check_keys(mapping: LineDict, allowed: Sequence[str], ctx: Ctx, where: str,
-                elsewhere: Mapping[str, str] | None = None) -> None:
+               elsewhere: Mapping[str, str] | None = None) -> None:
+    """Refuse a key not in ``allowed`` (``elsewhere``: keys refused here for a stated reason)."""
     for key in mapping:
         if key in allowed:
             continue
@@ -48,6 +49,7 @@ def check_keys(mapping: LineDict, allowed: Sequence[str], ctx: Ctx, where: str,
 
 
 def type_name(value: Any) -> str:
+    """How messages name the type of a loaded value ("a string", "true/false", ...)."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
