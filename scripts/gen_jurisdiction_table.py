@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from inclusive_hiring.jurisdictions import TABLE_END, TABLE_START, markdown_table  # noqa: E402
+from inclusive_hiring.catalog.jurisdictions import TABLE_END, TABLE_START, markdown_table  # noqa: E402
 
 if __name__ == "__main__":
     target = ROOT / "docs" / "configuration.md"

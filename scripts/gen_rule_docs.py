@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from inclusive_hiring.catalog import load_catalog  # noqa: E402
-from inclusive_hiring.ruledocs import render_rules_markdown  # noqa: E402
+from inclusive_hiring.catalog.ruledocs import render_rules_markdown  # noqa: E402
+from inclusive_hiring.catalog.wordlists import load_catalog  # noqa: E402
 
 if __name__ == "__main__":
     target = ROOT / "docs" / "rules.md"

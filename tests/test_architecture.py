@@ -134,7 +134,7 @@ def test_every_python_rule_is_declared_and_described():
     """The registry is built from the rule modules' declarations; each id has word-list metadata
     of the same kind, each option a default there, and every document-scope rule in the word lists
     that is not a meta rule has a Python rule."""
-    from inclusive_hiring.catalog import default_catalog
+    from inclusive_hiring.catalog.wordlists import default_catalog
     from inclusive_hiring.rules import document_rules
 
     rules = default_catalog().rules

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from inclusive_hiring import lint_paths
-from inclusive_hiring.baseline import BaselineError, baseline_path, build, filter_report, read
+from inclusive_hiring.ci.baseline import BaselineError, baseline_path, build, filter_report, read
 from inclusive_hiring.cli import app
 from inclusive_hiring.formatters import sarif
 from inclusive_hiring.results import fingerprint, fingerprints, occurrences

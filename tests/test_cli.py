@@ -264,7 +264,7 @@ def test_rules_lists_ih110():
 
 def test_rules_never_cuts_names_or_categories_short():
     """Piped output is where rich assumes 80 columns; names go into .ih.yaml, so they stay whole."""
-    from inclusive_hiring.catalog import default_catalog
+    from inclusive_hiring.catalog.wordlists import default_catalog
 
     result = invoke("rules")
     assert "…" not in result.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from inclusive_hiring.catalog import Catalog, default_catalog
+from inclusive_hiring.catalog.wordlists import Catalog, default_catalog
 from inclusive_hiring.config import (
     STARTER_CONFIG,
     ConfigResolver,
@@ -385,7 +385,7 @@ def test_apply_drops_disabled_and_accepted_and_sets_severity(repo):
 
 def test_org_terms_and_house_style_match_with_the_real_engine(repo):
     """The Entry objects are what the index needs: compiled with the shipped ones, they match."""
-    from inclusive_hiring.index import build_index
+    from inclusive_hiring.catalog.index import build_index
     from inclusive_hiring.lint.linter import Linter as Engine
 
     config = load(repo, "prefer: {e-mail: email}\nterms:\n  - tiger team\n  - rule: IH510\n    terms: [code wizard]\n"
@@ -572,7 +572,7 @@ def test_done_means_init_then_accept_prefer_and_jurisdictions(repo):
     assert config.accept == ("Coding Ninja Academy",)
     assert [e.rule_id for e in config.entries] == ["IH091"]
     assert config.jurisdictions == ("US-CO",)
-    from inclusive_hiring.jurisdictions import requirements
+    from inclusive_hiring.catalog.jurisdictions import requirements
 
     assert requirements(config.jurisdictions).benefits_required == ("US-CO",)
 
@@ -646,7 +646,7 @@ def test_docs_error_examples_are_the_real_messages(repo):
 
 
 def test_docs_list_every_rule_option_and_the_jurisdiction_table_is_current(rules):
-    from inclusive_hiring.jurisdictions import markdown_table
+    from inclusive_hiring.catalog.jurisdictions import markdown_table
 
     text = DOC.read_text(encoding="utf-8")
     for rule in rules.values():

@@ -125,7 +125,7 @@ overrides:
 
 
 def test_union_entries_keeps_content_and_renames_clashing_ids():
-    from inclusive_hiring.catalog import default_catalog
+    from inclusive_hiring.catalog.wordlists import default_catalog
 
     entries = list(default_catalog().entries.values())[:2]
     from dataclasses import replace

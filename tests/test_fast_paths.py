@@ -8,10 +8,10 @@ import re
 import pytest
 
 from conftest import FIXTURES
-from inclusive_hiring import markup, questions
-from inclusive_hiring.matching import _SENTENCE_END_IN_LINE, _sentence_cuts
-from inclusive_hiring.text import sentences, syllables
-from inclusive_hiring.textsearch import AfterNonWord, find_phrases, has_phrase, phrase_regex
+from inclusive_hiring.catalog.matching import _SENTENCE_END_IN_LINE, _sentence_cuts
+from inclusive_hiring.lint import kinds as questions
+from inclusive_hiring.text import markup, sentences, syllables
+from inclusive_hiring.text.search import AfterNonWord, find_phrases, has_phrase, phrase_regex
 
 
 def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 30) -> list[str]:

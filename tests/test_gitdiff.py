@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from inclusive_hiring.ci.gitdiff import GitDiffError, changed_lines, parse_diff
 from inclusive_hiring.cli import app
-from inclusive_hiring.gitdiff import GitDiffError, changed_lines, parse_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, SHARED
-from inclusive_hiring.catalog import wordlist_dir
-from inclusive_hiring.index import CatalogIndex, cache_dir, load_index
+from inclusive_hiring.catalog.index import CatalogIndex, cache_dir, load_index
+from inclusive_hiring.catalog.wordlists import wordlist_dir
 from inclusive_hiring.lint.linter import Linter as Engine
 
 
@@ -131,7 +131,7 @@ def test_common_word_syllables_are_pyphen_s_and_seed_the_reading_grade():
 
     import pyphen
 
-    from inclusive_hiring.index import COMMON_WORDS
+    from inclusive_hiring.catalog.index import COMMON_WORDS
     from inclusive_hiring.lint.linter import get_linter as get_engine
 
     known = get_engine().index.extras["syllables"]

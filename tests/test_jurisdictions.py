@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from inclusive_hiring.jurisdictions import (
+from inclusive_hiring.catalog.jurisdictions import (
     REQUIRES,
     WHAT,
     data_path,
@@ -138,7 +138,7 @@ def test_a_bad_field_names_its_line(tmp_path):
 # --------------------------------------------------------------------------- rule effects as data
 
 def test_rules_declare_their_jurisdiction_effects():
-    from inclusive_hiring.catalog import default_catalog
+    from inclusive_hiring.catalog.wordlists import default_catalog
 
     rules = default_catalog().rules
     facts = {rid: rules[rid].jurisdictions.fact for rid in ("IH701", "IH702", "IH720", "IH721", "IH920")}
@@ -147,8 +147,8 @@ def test_rules_declare_their_jurisdiction_effects():
 
 
 def test_apply_effects_regrades_only_the_rules_that_declare_one():
-    from inclusive_hiring.catalog import default_catalog
-    from inclusive_hiring.jurisdictions import apply_effects
+    from inclusive_hiring.catalog.jurisdictions import apply_effects
+    from inclusive_hiring.catalog.wordlists import default_catalog
     from inclusive_hiring.results import Finding
 
     rules = default_catalog().rules
@@ -181,7 +181,7 @@ def test_apply_effects_regrades_only_the_rules_that_declare_one():
     ("jurisdictions: {fact: requires:tipped-wage, wher: {}}", "unknown jurisdictions key 'wher'"),
 ])
 def test_a_bad_effect_in_a_word_list_is_a_data_error(tmp_path, block, expected):
-    from inclusive_hiring.catalog import load_catalog
+    from inclusive_hiring.catalog.wordlists import load_catalog
 
     text = (ROOT / "wordlists" / "salary-history.yml").read_text(encoding="utf-8")
     start = text.index("    jurisdictions:\n")

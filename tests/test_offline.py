@@ -190,7 +190,7 @@ def test_spacy_is_imported_without_its_cli():
 def test_spacy_import_falls_back_when_a_release_needs_more_of_its_cli():
     """Stand-ins that lack what spaCy asks for: the import is retried the plain way and linting works."""
     code = ("import types\n"
-            "from inclusive_hiring import nlp\n"
+            "from inclusive_hiring.catalog import nlp\n"
             "def lacking():\n"
             "    return {'spacy.cli': types.ModuleType('spacy.cli'),\n"
             "            'spacy.cli.info': types.ModuleType('spacy.cli.info')}\n"

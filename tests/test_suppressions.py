@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from inclusive_hiring.catalog import default_catalog
+from inclusive_hiring.catalog.wordlists import default_catalog
 from inclusive_hiring.config import load_config
 from inclusive_hiring.lint.policy import finish as process
+from inclusive_hiring.lint.suppressions import apply, parse
 from inclusive_hiring.results import Finding
-from inclusive_hiring.suppressions import apply, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from inclusive_hiring.catalog import CATEGORIES, load_catalog, wordlist_dir
-from inclusive_hiring.ruledocs import render_rules_markdown
+from inclusive_hiring.catalog.ruledocs import render_rules_markdown
+from inclusive_hiring.catalog.wordlists import CATEGORIES, load_catalog, wordlist_dir
 from inclusive_hiring.yamlio import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,5 +153,29 @@ def test_entries_grouped_by_rule_exist(catalog):
     for entry in catalog.entries.values():
         per_rule[entry.rule_id] += 1
     span_rules = [r.id for r in catalog.rules.values() if r.scope == "span"]
-    # IH702 and IH703 find figures and ranges in code (rules/pay_transparency.py, posting_law.py)
-    assert all(per_rule[r] > 0 for r in span_rules if r not in ("IH702", "IH703"))
+    # Span rules written in Python (IH702, IH703, IH760: rules/) find their text in code.
+    from inclusive_hiring.rules import document_rules
+
+    in_python = {rule_id for rule in document_rules() for rule_id in rule.ids}
+    assert {"IH702", "IH703"} <= in_python
+    assert all(per_rule[r] > 0 for r in span_rules if r not in in_python)
+
+
+def test_ih_never_suggests_what_it_flags(catalog):
+    """Every suggested replacement, and every rule's "write instead" example, passes ih's own span
+    rules (read as the kind of document the rule is for)."""
+    from inclusive_hiring import lint_text
+
+    checked: dict[tuple[str, str], list[str]] = {}
+    offending = []
+    texts = [(e.kind, r, e.id) for e in catalog.entries.values() for r in e.replacements]
+    texts += [(r.kind, r.instead, r.id) for r in catalog.rules.values()
+              if r.scope == "span" and r.instead and not r.instead.startswith("(")]
+    for kind, text, owner in texts:
+        if (kind, text) not in checked:
+            result = lint_text(text, "suggestion.md", kind)
+            checked[(kind, text)] = [f"{f.rule_id} {f.match}" for f in result.findings if f.scope == "span"]
+        if checked[(kind, text)]:
+            offending.append((owner, text, checked[(kind, text)]))
+    assert len(checked) > 500
+    assert not offending, offending

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 if TYPE_CHECKING:
+    from .ci.gitdiff import Changes
     from .fixes import FileFix
-    from .gitdiff import Changes
     from .results import LintReport
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
@@ -211,7 +211,7 @@ def _lint_option_problem(paths: list[str], fix: bool, unsafe_fixes: bool, dry_ru
 
 
 def _read_baseline(path: str) -> dict[str, frozenset[str]]:
-    from .baseline import BaselineError, read
+    from .ci.baseline import BaselineError, read
 
     try:
         return read(path)
@@ -220,7 +220,7 @@ def _read_baseline(path: str) -> dict[str, frozenset[str]]:
 
 
 def _changed_lines(ref: str, paths: list[str]) -> Changes:
-    from .gitdiff import GitDiffError, changed_lines
+    from .ci.gitdiff import GitDiffError, changed_lines
 
     try:
         return changed_lines(ref, paths)
@@ -239,11 +239,11 @@ def _narrow(report: LintReport, known: dict[str, frozenset[str]] | None,
             changes: Changes | None) -> LintReport:
     """The findings to show: without those in the baseline, and only on changed lines."""
     if known is not None:
-        from .baseline import filter_report
+        from .ci.baseline import filter_report
 
         report = filter_report(report, known)
     if changes is not None:
-        from .gitdiff import filter_report as on_changed_lines
+        from .ci.gitdiff import filter_report as on_changed_lines
 
         report = on_changed_lines(report, changes)
     return report
@@ -320,7 +320,7 @@ def _write_baseline(path: str, report: LintReport) -> LintReport:
     (no findings)."""
     from dataclasses import replace
 
-    from .baseline import BaselineError, write
+    from .ci.baseline import BaselineError, write
     from .results import LintReport
 
     if report.errors:
@@ -381,7 +381,7 @@ def rules() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .catalog import default_catalog
+    from .catalog.wordlists import default_catalog
 
     catalog = default_catalog()
     fixable = {e.rule_id for e in catalog.entries.values() if e.fix_safe}
@@ -407,8 +407,8 @@ def rule(rule_id: Annotated[str, typer.Argument(help="A rule id (IH110) or name.
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from .catalog import default_catalog
-    from .ruledocs import rule_section
+    from .catalog.ruledocs import rule_section
+    from .catalog.wordlists import default_catalog
 
     catalog = default_catalog()
     wanted = rule_id.strip()
@@ -478,6 +478,11 @@ from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
 
+# `ih new posting`: an inclusive job posting (src/inclusive_hiring/authoring/cli.py; light to import).
+from .authoring.cli import new_app as _new_app  # noqa: E402
+
+app.add_typer(_new_app, name="new")
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer
@@ -518,7 +523,7 @@ def main() -> None:
             sys.stderr.write(f"ih: error: {usage_message(error)} (see '{command} --help')\n")
         elif isinstance(error, _click_errors("ClickException")):
             sys.stderr.write(f"ih: error: {usage_message(error)}\n")
-        elif isinstance(error, _click_errors("Abort")):
+        elif isinstance(error, (*_click_errors("Abort"), typer.Abort)):
             sys.stderr.write("ih: interrupted\n")
             code = 130
         else:

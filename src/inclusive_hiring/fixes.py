@@ -9,7 +9,7 @@ Which findings can be fixed (docs/ci.md, "Fixes", says the same for users):
   (``. ! ? ; :``), no brackets, quotes, ``<``/``>``, ellipsis or placeholder (a lone ``X``, ``Y``,
   ``Z``). Longer suggestions are advice ("Describe the work …") and are never applied;
 - the matched span must be plain prose: no Markdown or HTML syntax, code, URL or link target inside
-  it (the span is identical in :func:`inclusive_hiring.markup.mask`'s output), so links, code and
+  it (the span is identical in :func:`inclusive_hiring.text.markup.mask`'s output), so links, code and
   emphasis stay intact.
 
 The replacement keeps the match's case: an all-caps match gets an all-caps replacement, a match
@@ -135,7 +135,7 @@ def plan(text: str, findings: Iterable[Finding], unsafe: bool = False,
     A finding is skipped when its span no longer holds its match (the text changed), when the span
     contains markup, or when it overlaps a longer (or equally long, earlier, safer) fix.
     """
-    from .markup import kind_of, mask
+    from .text.markup import kind_of, mask
 
     candidates: list[Edit] = []
     masked: str | None = None

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from inclusive_hiring import catalog, jurisdictions
+from inclusive_hiring.catalog import jurisdictions
+from inclusive_hiring.catalog import wordlists as catalog
 from inclusive_hiring.config import load_config
 from inclusive_hiring.kits.library import default_library
 from inclusive_hiring.kits.spec import spec_from_text

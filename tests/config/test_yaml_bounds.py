@@ -140,8 +140,8 @@ def test_files_read_with_universal_newlines(tmp_path):
 
 
 def test_the_shipped_data_fits_the_bounds_with_room():
-    from inclusive_hiring.catalog import default_catalog
-    from inclusive_hiring.jurisdictions import default_jurisdictions
+    from inclusive_hiring.catalog.jurisdictions import default_jurisdictions
+    from inclusive_hiring.catalog.wordlists import default_catalog
 
     assert default_catalog().rules and default_jurisdictions()
     root = Path(__file__).resolve().parents[2]

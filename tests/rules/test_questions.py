@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from inclusive_hiring import lint_text
-from inclusive_hiring.catalog import POOR_PRACTICES, QUESTION_TOPICS
+from inclusive_hiring.catalog.wordlists import POOR_PRACTICES, QUESTION_TOPICS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "questions"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "interview-questions"

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Rule
+from ..catalog.wordlists import Rule
 from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict, LineList, load_yaml_file
 from .model import COMMAND_LINE, IN_FILE, IN_OVERRIDES, ON_COMMAND_LINE, Ctx, Key, Layer, Override, Part, plain

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Entry, Rule
+from ..catalog.wordlists import Entry, Rule
 from ..yamlio import DataError
 from .model import (
     COMMAND_LINE,
@@ -155,7 +155,7 @@ def merge_kits(kits: Kits, parsed: tuple[tuple[str, Origin] | None, Sequence[tup
 
 
 def shipped_entry_ids() -> set[str]:
-    from ..catalog import default_catalog
+    from ..catalog.wordlists import default_catalog
 
     return set(default_catalog().entries)
 

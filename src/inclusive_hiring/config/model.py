@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import Entry, Rule
+from ..catalog.wordlists import Entry, Rule
 from ..globs import glob_regex
+from ..lint.selectors import Selection
 from ..results import Finding
-from ..selectors import Selection
 from ..yamlio import DataError
 
 if TYPE_CHECKING:
-    from ..jurisdictions import Jurisdiction
+    from ..catalog.jurisdictions import Jurisdiction
 
 ORGANIZATION_RULE = "IH090"
 HOUSE_STYLE_RULE = "IH091"
@@ -283,7 +283,7 @@ class Config:
         return any(glob_match(pattern, path, base) for pattern, base in self.exclude)
 
     def jurisdiction_data(self) -> list[Jurisdiction]:
-        from ..jurisdictions import default_jurisdictions
+        from ..catalog.jurisdictions import default_jurisdictions
 
         table = default_jurisdictions()
         return [table[code] for code in self.jurisdictions]

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Entry, Rule
+from ..catalog.wordlists import Entry, Rule
 from ..discovery import discover
 from .load import cli_layers, config_file_layers, layers_of_file
 from .merge import merge_layers, shipped_entry_ids
@@ -31,7 +31,7 @@ from .schema import KEYS
 
 
 def _default_rules() -> dict[str, Rule]:
-    from ..catalog import default_catalog
+    from ..catalog.wordlists import default_catalog
 
     return default_catalog().rules
 

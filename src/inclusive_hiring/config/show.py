@@ -68,7 +68,7 @@ def render_show(config: Config, *, only_changed: bool = False) -> str:
 def show_jurisdictions(config: Config, only_changed: bool) -> list[str]:
     if not config.jurisdictions:
         return [_commented("jurisdictions: []", "from " + config.origin("jurisdictions"))]
-    from ..jurisdictions import default_jurisdictions
+    from ..catalog.jurisdictions import default_jurisdictions
 
     names = {c: default_jurisdictions()[c].name for c in config.jurisdictions}
     return [_commented("jurisdictions: " + _flow(list(config.jurisdictions)),

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..catalog import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
+from ..catalog.wordlists import _ENTRY_KEYS, NAME_RE, Entry, Rule, _load_entry
+from ..lint.selectors import resolve, suggest, unknown_message
 from ..results import SEVERITIES
-from ..selectors import resolve, suggest, unknown_message
 from ..validation import did_you_mean, hint
 from ..yamlio import LineDict, LineList
 from .model import COMMAND_LINE, ORGANIZATION_RULE, Ctx, Origin, RuleOp
@@ -315,7 +315,7 @@ def parse_prefer(raw: LineDict, ctx: Ctx) -> tuple[tuple[str, str, Origin], ...]
 def parse_jurisdictions(raw: LineDict, ctx: Ctx) -> tuple[tuple[str, ...], Origin] | None:
     if "jurisdictions" not in raw:
         return None
-    from ..jurisdictions import default_jurisdictions, normalise_code, suggest
+    from ..catalog.jurisdictions import default_jurisdictions, normalise_code, suggest
 
     table = default_jurisdictions()
     codes = []

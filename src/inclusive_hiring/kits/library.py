@@ -96,7 +96,9 @@ class Library(Mapping[str, Competency]):
 
 
 def library_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "competencies"
+    from ..resources import data_dir
+
+    return data_dir() / "competencies"
 
 
 def _line(mapping: Any, key: str | None = None) -> int | None:

@@ -1,6 +1,6 @@
 """From a job posting to a starter kit spec.
 
-1. The posting is prepared like a lint input (:func:`inclusive_hiring.markup.prepare`): code, URLs,
+1. The posting is prepared like a lint input (:func:`inclusive_hiring.text.markup.prepare`): code, URLs,
    tags and Markdown syntax are blanked, so only prose is read.
 2. Headings (Markdown, HTML, short plain-text lines such as "Requirements:", and inline labels
    such as "Qualifications:" in one-paragraph postings) split it into sections: responsibilities,
@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..markup import kind_of, prepare
 from ..text.frontmatter import front_matter
+from ..text.markup import kind_of, prepare
 from . import KitError
 from .library import Competency, Library
 

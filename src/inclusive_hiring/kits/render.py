@@ -27,10 +27,9 @@ FORMATS = ("markdown", "html")
 
 def package_templates_dir() -> Path:
     """The shipped templates: inside the installed package, or the source tree's ``templates/``."""
-    packaged = Path(__file__).resolve().parent.parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "templates"
+    from ..resources import templates_dir
+
+    return templates_dir()
 
 
 def _check_overrides(templates_dir: Path) -> None:

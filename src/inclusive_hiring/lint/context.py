@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from .hits import Hit
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
-    from ..markup import Prepared
+    from ..catalog.wordlists import Rule
+    from ..text.markup import Prepared
     from .facts import Facts
 
 
@@ -38,6 +38,8 @@ class Context:
     def emit(self, rule_id: str, message: str, *, span: tuple[int, int] | None = None,
              replacements: tuple[str, ...] = (), rationale: str | None = None,
              severity: str | None = None, source: str | None = None,
-             fix: str | None = None) -> None:
-        """Report a hit of ``rule_id``; ``span`` is a (start, end) in the normalised text."""
-        self.hits.append(Hit(rule_id, message, span, tuple(replacements), rationale, severity, source, fix))
+             fix: str | None = None, original: bool = False) -> None:
+        """Report a hit of ``rule_id``; ``span`` is a (start, end) in the normalised text, or in the
+        file as written when ``original``."""
+        self.hits.append(Hit(rule_id, message, span, tuple(replacements), rationale, severity, source, fix,
+                             original))

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 from ..text.words import WORD_RE
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
-    from ..markup import Prepared
-    from ..questions import Question
+    from ..catalog.wordlists import Rule
+    from ..text.markup import Prepared
     from ..text.syllables import SyllableCounter
+    from .kinds import Question
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Pay:
     figures: tuple[tuple[int, int], ...] = ()
     #: open-ended figures and vague wording: (start, end, "open" or "vague"), when there is no range
     flagged: tuple[tuple[int, int, str], ...] = ()
+    #: the currency the posting writes figures in ("£", "$", "KES "), or ""
+    currency: str = ""
 
     @property
     def stated(self) -> bool:
@@ -109,7 +111,7 @@ class Facts:
 
     @functools.cached_property
     def questions(self) -> list[Question]:
-        from ..questions import split_questions
+        from .kinds import split_questions
 
         return split_questions(self.prepared)
 

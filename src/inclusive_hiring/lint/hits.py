@@ -20,3 +20,5 @@ class Hit:
     source: str | None = None
     #: "safe", "none" or None (see :attr:`inclusive_hiring.results.Finding.fix`)
     fix: str | None = None
+    #: ``span`` is in the file as written, not the normalised text (text that masking hides)
+    original: bool = False

@@ -19,17 +19,18 @@ from .policy import findings_of
 from .spans import span_hits
 
 if TYPE_CHECKING:
-    from ..catalog import Entry
+    from ..catalog.index import CatalogIndex
+    from ..catalog.matching import Matchers
+    from ..catalog.overlay import OverlayIndex
+    from ..catalog.wordlists import Entry
     from ..config import Config
-    from ..index import CatalogIndex
-    from ..matching import Matchers
     from ..text.syllables import SyllableCounter
 
 
 class Linter:
     """Holds the compiled index, the spaCy matchers (built on first use) and the syllable counts."""
 
-    def __init__(self, index: CatalogIndex, options: dict[str, dict[str, Any]] | None = None,
+    def __init__(self, index: CatalogIndex | OverlayIndex, options: dict[str, dict[str, Any]] | None = None,
                  extra: tuple[Entry, ...] = ()) -> None:
         self.index = index
         self.options = options or {}
@@ -46,8 +47,8 @@ class Linter:
     def matchers(self) -> Matchers:
         """The spaCy side, built on first use: a posting without anchor words never needs it."""
         if self._matchers is None:
-            from ..matching import Matchers
-            from ..nlp import Pipeline
+            from ..catalog.matching import Matchers
+            from ..catalog.nlp import Pipeline
 
             self._matchers = Matchers(Pipeline(self.index.lemma_map), self.index)
         return self._matchers
@@ -89,9 +90,9 @@ class Linter:
         """Lint one document; ``kind`` is ``posting``, ``questions`` or ``auto`` (detect it).
         ``config`` (the file's effective configuration) sets options, disables or re-grades rules,
         accepts phrases; inline ``<!-- ih-... -->`` directives apply with or without it."""
-        from ..markup import kind_of, prepare
-        from ..questions import detect_kind
         from ..rules import rules_for
+        from ..text.markup import kind_of, prepare
+        from .kinds import detect_kind
 
         prepared = prepare(text, kind_of(path))
         kind = detect_kind(prepared, kind)
@@ -125,7 +126,7 @@ def get_linter(extra: tuple[Entry, ...] = ()) -> Linter:
 
 @functools.cache
 def _linter(extra: tuple[Entry, ...]) -> Linter:
-    from ..index import load_index
+    from ..catalog.index import load_index
 
     return Linter(load_index(extra=extra), extra=extra)
 

@@ -22,9 +22,9 @@ from ..results import Finding
 from .hits import Hit
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
+    from ..catalog.wordlists import Rule
     from ..config import Config
-    from ..markup import Prepared
+    from ..text.markup import Prepared
 
 
 def stamp(hit: Hit, rules: Mapping[str, Rule], prepared: Prepared, path: str) -> Finding:
@@ -32,7 +32,7 @@ def stamp(hit: Hit, rules: Mapping[str, Rule], prepared: Prepared, path: str) ->
     rule = rules[hit.rule_id]
     position: dict[str, Any] = {}
     if hit.span is not None:
-        start, end = prepared.original_span(*hit.span)
+        start, end = hit.span if hit.original else prepared.original_span(*hit.span)
         line, column = prepared.position(start)
         end_line, end_column = prepared.position(end)
         position = dict(line=line, column=column, end_line=end_line, end_column=end_column,
@@ -64,7 +64,7 @@ def configure(findings: Iterable[Finding], config: Config, text: str) -> list[Fi
 def finish(findings: Iterable[Finding], text: str, path: str, rules: Mapping[str, Rule],
            config: Config | None = None) -> list[Finding]:
     """Steps 3 and 4 on stamped findings (``text`` is the original file). Returns them sorted."""
-    from ..suppressions import apply, parse
+    from .suppressions import apply, parse
 
     findings = list(findings)
     if config is not None:
@@ -83,7 +83,7 @@ def findings_of(hits: Iterable[Hit], *, prepared: Prepared, path: str, rules: Ma
     """The whole policy step, from a document's hits to its sorted findings."""
     findings = [stamp(hit, rules, prepared, path) for hit in hits]
     if jurisdictions:
-        from ..jurisdictions import apply_effects
+        from ..catalog.jurisdictions import apply_effects
 
         findings = apply_effects(findings, rules, jurisdictions)
     return finish(findings, prepared.original, path, rules, config)

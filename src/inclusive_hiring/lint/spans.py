@@ -9,18 +9,19 @@ from typing import TYPE_CHECKING
 from .hits import Hit
 
 if TYPE_CHECKING:
-    from ..index import CatalogIndex
-    from ..markup import Prepared
-    from ..matching import Matchers
+    from ..catalog.index import CatalogIndex
+    from ..catalog.matching import Matchers
+    from ..catalog.overlay import OverlayIndex
+    from ..text.markup import Prepared
 
 
-def span_hits(prepared: Prepared, index: CatalogIndex, matchers: Callable[[], Matchers], kind: str,
+def span_hits(prepared: Prepared, index: CatalogIndex | OverlayIndex, matchers: Callable[[], Matchers], kind: str,
               skip: frozenset[str] = frozenset()) -> tuple[list[Hit], list[str]]:
     """The hits of the entries that match, except the ``skip`` entries (those of disabled rules,
     and configuration terms of other paths); and the document's words, found on the way.
     ``matchers`` builds the spaCy side on first use: a text with no anchor word never needs it."""
-    from ..matching import Line, candidate_lines
-    from ..textsearch import has_phrase
+    from ..catalog.matching import Line, candidate_lines
+    from ..text.search import has_phrase
 
     normal = prepared.normal
     lines, words = candidate_lines(normal, index, kind)

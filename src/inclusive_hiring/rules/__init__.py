@@ -1,4 +1,4 @@
-"""Rules written in Python, one module each; span rules are data (``wordlists/``, ``matching.py``).
+"""Rules written in Python, one module each; span rules are data (``wordlists/``, ``catalog/matching.py``).
 
 A rule module declares itself with ``RULE = DocumentRule(...)``: the rule ids it reports, the kind
 of document it reads and the options it takes. The registry (:func:`document_rules`) is built from

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..textsearch import has_phrase
+from ..text.search import has_phrase
 from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
-    from ..markup import Prepared
+    from ..text.markup import Prepared
 
 
 def statements(prepared: Prepared, cues: dict[str, Any]) -> dict[str, bool]:

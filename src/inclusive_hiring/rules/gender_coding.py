@@ -6,7 +6,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..textsearch import AfterNonWord, folds_like_ascii, trie_pattern
+from ..text.search import AfterNonWord, folds_like_ascii, trie_pattern
 from . import DocumentRule
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def _compiled(stems: tuple[str, ...], not_counted: str, not_counted_body: str
     words = AfterNonWord(r"[\w-]", "(?:" + trie_pattern(sorted(set(stems))) + r")[\w]*(?:-[\w]+)*")
     # Phrases whose coded word is not counted ("sales leads"), every inflection spelled out by the
     # index builder from the lemma table; and the same for the lower-cased text, without re.I,
-    # where that finds the same (ASCII phrases: see ``textsearch.folds_like_ascii``).
+    # where that finds the same (ASCII phrases: see ``text/search.py``, ``folds_like_ascii``).
     excluded = re.compile(not_counted, re.I) if not_counted else None
     excluded_lower = None
     if excluded is not None and not_counted_body and not_counted_body.isascii():

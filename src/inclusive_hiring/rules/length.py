@@ -9,7 +9,7 @@ from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
-    from ..markup import Prepared
+    from ..text.markup import Prepared
 
 
 def bullet_share(prepared: Prepared, total: int) -> float:

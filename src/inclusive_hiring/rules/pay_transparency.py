@@ -6,20 +6,25 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..textsearch import find_phrases, folds_like_ascii, phrase_regex
+from ..text.search import find_phrases, folds_like_ascii, phrase_regex
 from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
     from ..lint.facts import Pay
-    from ..markup import Prepared
+    from ..text.markup import Prepared
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-_MONEY = (rf"(?:[$£€]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|billion\b))?"
-          rf"|(?:USD|EUR|GBP|CAD)\s?(?:{_NUM})[kK]?"
-          rf"|(?:{_NUM})\s?[kK]?\s?(?:USD|EUR|GBP|CAD|dollars)\b)")
+#: currency signs, and codes or abbreviations written before or after a figure (US, UK, EU, Canada,
+#: Australia, India, the Philippines, Kenya, Bangladesh, Poland, the Gulf, South-East Asia)
+_SIGNS = "$£€₹₱"
+_CODES = r"USD|EUR|GBP|CAD|AUD|NZD|INR|PHP|KES|KSh|Ksh|BDT|PLN|AED|SAR|QAR|SGD|MYR|Rs\.?|Tk\.?"
+_MONEY = (rf"(?:[{_SIGNS}]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|billion\b))?"
+          rf"|(?<![\w.])(?:{_CODES})\s?(?:{_NUM})[kK]?"
+          rf"|(?:{_NUM})\s?[kK]?\s?(?:{_CODES}|zł|dollars|euros|rupees|pesos|shillings|taka)(?![\w]))")
 _SEP = r"\s*(?:-|–|—|to|and|through)\s*"
-_PAY_UNIT = r"(?:per hour|an hour|/\s?hr|/\s?hour|hourly|per year|a year|/\s?year|/\s?yr|annually|per annum|p\.a\.)"
+_PAY_UNIT = (r"(?:per hour|an hour|/\s?hr|/\s?hour|hourly|per year|a year|/\s?year|/\s?yr|annually|per annum|p\.a\.|"
+             r"per month|a month|/\s?month|/\s?mo\b|monthly|per week|a week|/\s?week|weekly|per day|a day|daily)")
 RANGE = re.compile(
     rf"{_MONEY}{_SEP}(?:{_MONEY}|(?:{_NUM})\s?[kK]?\b)"
     rf"|\b(?:{_NUM}){_SEP}(?:{_NUM})\s?{_PAY_UNIT}"
@@ -30,8 +35,11 @@ RANGE = re.compile(
 MONEY = re.compile(_MONEY, re.I)
 _MILLIONS = re.compile(r"(?:[mM]{1,2}|million|billion)$", re.I)
 _DIGITS = re.compile(r"\d+")
-# Every MONEY match holds a currency sign or one of these words.
-_MONEY_CUES = ("$", "£", "€", "usd", "eur", "gbp", "cad", "dollars")
+# Every MONEY match holds a currency sign or one of these (lower-case) words.
+_MONEY_CUES = ("$", "£", "€", "₹", "₱", "usd", "eur", "gbp", "cad", "aud", "nzd", "inr", "php", "kes", "ksh",
+               "bdt", "pln", "aed", "sar", "qar", "sgd", "myr", "rs", "tk", "zł", "dollars", "euros",
+               "rupees", "pesos", "shillings", "taka")
+_CURRENCY = re.compile(rf"[{_SIGNS}]|(?<![\w.])(?:{_CODES})(?=\s?\d)")
 
 
 def has_range(text: str) -> bool:
@@ -55,48 +63,79 @@ def _may_have_money(text: str, lower: str) -> bool:
 
 
 @functools.cache
-def _opener(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?:{phrase_regex(phrases).pattern})\s*$", re.I)
+def _opener(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = [phrase_regex(phrases).pattern, *("(?:" + " ".join(p.split()) + ")" for p in patterns)]
+    return re.compile(rf"(?:{'|'.join(alternatives)})\s*$", re.I)
+
+
+def currency(text: str) -> str:
+    """The posting's currency as written before a figure ("£", "$", "Rs. ", "KES "), or "" when it
+    names none: suggestions use it instead of inventing one."""
+    found = _CURRENCY.search(text)
+    if found is None:
+        return ""
+    sign = found.group()
+    return sign if sign in _SIGNS else sign.rstrip(".") + " "
 
 
 def pay_facts(prepared: Prepared, cues: dict[str, Any]) -> Pay:
-    """What the text says about pay (a shared fact): a range, else its figures and the open-ended
-    figures and vague wording among them."""
+    """What the text says about pay (a shared fact): a range, else its figures, the open-ended
+    figures among them, and vague wording ("competitive", "DOE", "Salary: Attractive")."""
     from ..lint.facts import Pay
 
     text = prepared.normal
+    money = currency(text) if _may_have_money(text, prepared.lower) else ""
     if has_range(text):
-        return Pay(range=True)
+        return Pay(range=True, currency=money)
     figures = list(MONEY.finditer(text)) if _may_have_money(text, prepared.lower) else []
     flagged: list[tuple[int, int, str]] = []
-    opener = _opener(tuple(cues["open_before_figure"]))
+    opener = _opener(tuple(cues["open_before_figure"]), tuple(cues.get("open_before_figure_patterns", ())))
     for figure in figures:
         if _MILLIONS.search(figure.group()):
             continue  # budgets and deal sizes ("from $1M to $2M"), not pay
-        head = text[max(0, figure.start() - 20):figure.start()]
+        head = text[max(0, figure.start() - 40):figure.start()]
         m = opener.search(head)
         if m:
             flagged.append((figure.start() - len(head) + m.start(), figure.end(), "open"))
         elif text[figure.end():figure.end() + 1] == "+":
             flagged.append((figure.start(), figure.end() + 1, "open"))
-    for m in find_phrases(text, tuple(cues["vague"]), prepared.lower):
-        flagged.append((m.start(), m.end(), "vague"))
-    return Pay(range=False, figures=tuple(f.span() for f in figures), flagged=tuple(sorted(flagged)))
+    vague = [m.span() for m in find_phrases(text, tuple(cues["vague"]), prepared.lower)]
+    field = _field(tuple(cues.get("pay_fields", ())), tuple(cues.get("vague_field_values", ())))
+    if field is not None:
+        vague += [m.span("value") for m in field.finditer(text)]
+    flagged += [(start, end, "vague") for start, end in sorted(set(vague))]
+    return Pay(range=False, figures=tuple(f.span() for f in figures), flagged=tuple(sorted(flagged)),
+               currency=money)
+
+
+@functools.cache
+def _field(fields: tuple[str, ...], values: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pay field whose whole value is vague ("Salary: Attractive", "Pay - Negotiable")."""
+    if not fields or not values:
+        return None
+    return re.compile(rf"(?:^|\n)[ \t]*(?:{phrase_regex(fields).pattern})[ \t]*[:\-–][ \t]*"
+                      rf"(?P<value>{phrase_regex(values).pattern})[ \t.!]*(?=\n|$)", re.I)
 
 
 def check(ctx: Context) -> None:
     pay = ctx.facts.pay
     if pay.range:
         return
+    money = pay.currency
+    suggestion = f"{money}<minimum> - {money}<maximum> a year"
+    if not pay.figures:
+        # No figure at all: one finding, which names the vague wording the posting uses instead.
+        # With ``jurisdictions:``, the rule's data names the laws that require a range.
+        words = [ctx.prepared.normal[start:end] for start, end, _ in pay.flagged]
+        said = (f" (“{'”, “'.join(dict.fromkeys(' '.join(w.split()) for w in words))}” is not one)"
+                if words else "")
+        ctx.emit("IH701", f"No salary or pay range found{said}; state a good-faith minimum and maximum.",
+                 replacements=(f"The pay for this role is {suggestion}.",), fix="none")
+        return
     for start, end, kind in pay.flagged:
         what = "an open-ended figure" if kind == "open" else "vague wording"
         ctx.emit("IH702", f"Pay is given as {what}; state a range with a minimum and a maximum.",
-                 span=(start, end), replacements=("$70,000 - $85,000 per year",))
-    if not pay.figures:
-        # Vague wording ("competitive salary") is no pay figure either: the posting still states
-        # no pay. With ``jurisdictions:``, the rule's data names the laws that require a range.
-        ctx.emit("IH701", "No salary or pay range found; state a good-faith minimum and maximum.",
-                 replacements=("The salary range for this role is $X - $Y per year.",))
+                 span=(start, end), replacements=(suggestion,), fix="none")
 
 
 RULE = DocumentRule(ids=("IH701", "IH702"), check=check)

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..textsearch import find_phrases
+from ..text.search import find_phrases
 from . import DocumentRule
 from .pay_transparency import RANGE
 
@@ -43,7 +43,7 @@ def yearly_bounds(text: str) -> tuple[int, int] | None:
 def check(ctx: Context) -> None:
     if not ctx.jurisdictions:
         return
-    from ..jurisdictions import described, requirements
+    from ..catalog.jurisdictions import described, requirements
 
     req = requirements(ctx.jurisdictions)
     text = ctx.prepared.normal
@@ -79,7 +79,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _range_spread(ctx: Context, text: str, limit: int, code: str, where: str) -> None:
-    from ..jurisdictions import default_jurisdictions
+    from ..catalog.jurisdictions import default_jurisdictions
 
     exempt = default_jurisdictions()[code].pay_transparency.exempt_above
     for match in RANGE.finditer(text):

@@ -9,8 +9,8 @@ from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
-    from ..markup import Prepared
-    from ..questions import Question
+    from ..lint.kinds import Question
+    from ..text.markup import Prepared
 
 RULE_ID = "IH990"
 TYPES = ("behavioural", "situational", "technical", "other")

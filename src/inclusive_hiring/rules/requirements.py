@@ -10,7 +10,7 @@ from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
-    from ..markup import Prepared
+    from ..text.markup import Prepared
 
 RULE_ID = "IH650"
 _REQUIRED = re.compile(

@@ -8,15 +8,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .results import SEVERITIES
-from .validation import did_you_mean
-from .yamlio import DataError, LineDict, load_yaml_file
+from ..results import SEVERITIES
+from ..validation import did_you_mean
+from ..yamlio import DataError, LineDict, load_yaml_file
 
 POSTING_CATEGORIES: tuple[str, ...] = (
     "gender-coded", "gendered-language", "age", "disability", "national-origin", "race",
     "religion", "family-status", "lgbtq", "elitism", "jargon", "culture-fit",
     "requirement-inflation", "pay-transparency", "salary-history", "criminal-record",
-    "protected-info-request", "eeo", "readability", "length",
+    "protected-info-request", "eeo", "readability", "length", "drafting",
 )
 #: Topics an interviewer must not ask about (docs/lawful-interviewing.md).
 QUESTION_TOPICS: tuple[str, ...] = (
@@ -134,10 +134,9 @@ def wordlist_files(directory: Path) -> list[Path]:
 
 def wordlist_dir() -> Path:
     """The shipped word lists: inside the installed package, or the source tree's ``wordlists/``."""
-    packaged = Path(__file__).with_name("wordlists")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "wordlists"
+    from ..resources import wordlists_dir
+
+    return wordlists_dir()
 
 
 def _text(mapping: LineDict, key: str, path: Path) -> str:

@@ -8,7 +8,7 @@ syntax works in plain-text files. They are read from the *original* text of a fi
 - ``<!-- ih-disable-line [selectors] -->``: the line(s) the comment is on;
 - ``<!-- ih-disable-file [selectors] -->``: the whole file, document-level findings included.
 
-Selectors (rule id, id prefix, rule name, category; see :mod:`inclusive_hiring.selectors`) are
+Selectors (rule id, id prefix, rule name, category; see :mod:`inclusive_hiring.lint.selectors`) are
 separated by commas or spaces; none means every rule. Text after `` -- `` is a reason for readers.
 In Markdown, comments inside fenced code blocks and code spans are shown literally, so they are
 not directives.
@@ -27,9 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from .catalog import Rule
-from .markup import _CODE_SPAN, _FENCE, kind_of
-from .results import Finding
+from ..catalog.wordlists import Rule
+from ..results import Finding
+from ..text.markup import _CODE_SPAN, _FENCE, kind_of
 from .selectors import resolve, suggest
 
 UNKNOWN_TARGET = "IH001"

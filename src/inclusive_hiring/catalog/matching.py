@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .catalog import Entry
+from ..results import severity_rank
 from .index import WORD_RE, CatalogIndex
 from .nlp import Pipeline
-from .results import severity_rank
+from .overlay import OverlayIndex
+from .wordlists import Entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,7 +49,7 @@ class Line:
     entries: frozenset[str]
 
 
-def candidate_lines(text: str, index: CatalogIndex,
+def candidate_lines(text: str, index: CatalogIndex | OverlayIndex,
                     kind: str = "posting") -> tuple[list[Line], list[str]]:
     """The lines of ``text`` that contain the words of some entry, with the entries each may
     match; and all the lower-cased words of ``text`` (``WORD_RE``), found on the way."""
@@ -98,7 +99,7 @@ def _sentence_cuts(line: str, dotted: frozenset[str]) -> list[int]:
     return cuts
 
 
-def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex, kind: str,
+def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex | OverlayIndex, kind: str,
                               all_words: list[str]) -> list[Line]:
     """The sentences of a long line that contain the words of some entry; the line's words are
     added to ``all_words`` (no word runs across a cut, which is a space).
@@ -126,7 +127,7 @@ def _sentences_that_can_match(line: str, pos: int, index: CatalogIndex, kind: st
 class Matchers:
     """spaCy matchers for the entries that documents have needed so far (one set per process)."""
 
-    def __init__(self, pipeline: Pipeline, index: CatalogIndex) -> None:
+    def __init__(self, pipeline: Pipeline, index: CatalogIndex | OverlayIndex) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.pipeline = pipeline

@@ -17,7 +17,7 @@ import posixpath
 from dataclasses import replace
 from typing import Any
 
-from .results import FileResult, Finding, LintReport, fingerprint, occurrences
+from ..results import FileResult, Finding, LintReport, fingerprint, occurrences
 
 VERSION = 1
 
@@ -53,7 +53,7 @@ def build(report: LintReport) -> dict[str, Any]:
 
 def write(path: str, report: LintReport) -> int:
     """Write the baseline for ``report`` to ``path`` atomically; return the number of fingerprints."""
-    from .atomic import write_atomic
+    from ..atomic import write_atomic
 
     doc = build(report)
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -17,12 +17,12 @@ from difflib import SequenceMatcher, get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .validation import did_you_mean
-from .yamlio import DataError, LineDict, load_yaml_file
+from ..validation import did_you_mean
+from ..yamlio import DataError, LineDict, load_yaml_file
 
 if TYPE_CHECKING:
-    from .catalog import Rule
-    from .results import Finding
+    from ..results import Finding
+    from .wordlists import Rule
 
 LEVELS = ("country", "union", "state", "province", "county", "city")
 WHAT = ("range", "range+benefits", "on-request", "after-interview", "before-interview", "none")
@@ -83,7 +83,9 @@ class Jurisdiction:
 
 
 def data_path() -> Path:
-    return Path(__file__).with_name("data") / "jurisdictions.yml"
+    from ..resources import data_dir
+
+    return data_dir() / "jurisdictions.yml"
 
 
 def _fail(path: Path, mapping: Any, key: str | None, message: str) -> DataError:
@@ -248,7 +250,7 @@ class Requirements:
     salary_history_ban: tuple[str, ...]
 
     def places(self, fact: str) -> tuple[str, ...]:
-        """The codes that have ``fact`` (:data:`~inclusive_hiring.catalog.JURISDICTION_FACTS`,
+        """The codes that have ``fact`` (:data:`~inclusive_hiring.catalog.wordlists.JURISDICTION_FACTS`,
         or ``requires:<token>``)."""
         if fact.startswith("requires:"):
             return self.extra.get(fact.split(":", 1)[1], ())

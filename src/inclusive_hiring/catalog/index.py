@@ -23,17 +23,19 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .catalog import Catalog, Entry, Rule
-from .text.words import APOSTROPHES as _APOSTROPHES
-from .text.words import WORD_RE
+from ..text.words import APOSTROPHES as _APOSTROPHES
+from ..text.words import WORD_RE
+from .wordlists import Catalog, Entry, Rule
+
+if TYPE_CHECKING:
+    from .overlay import OverlayIndex
 
 FORMAT = 4
 
@@ -295,7 +297,7 @@ def _reach(patterns: list[list[dict[str, Any]]]) -> int:
 def _validate_patterns(entry: Entry, patterns: list[list[dict[str, Any]]], nlp: Any) -> None:
     from spacy.matcher import Matcher
 
-    from .yamlio import DataError
+    from ..yamlio import DataError
 
     try:
         Matcher(nlp.vocab, validate=True).add(entry.id, patterns)
@@ -304,7 +306,9 @@ def _validate_patterns(entry: Entry, patterns: list[list[dict[str, Any]]], nlp: 
         raise DataError("wordlists", None, f"entry '{entry.id}': bad pattern: {first}") from None
 
 
-def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
+def build_index(catalog: Catalog, digest: str = "", *, overlay: bool = False) -> CatalogIndex:
+    """Compile ``catalog``'s entries. An ``overlay`` (a configuration's own entries, read with the
+    shipped index: ``overlay.py``) skips the document checks' data, which the shipped index has."""
     builder = _Builder()
     entries: dict[str, CompiledEntry] = {}
     needs: list[Need] = []
@@ -385,9 +389,13 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
         if _word_like(lower) and orths != (lower,):
             specials[lower] = tuple(sorted(set(specials.get(lower, ())) | set(orths)))
     dotted = frozenset(k.lower() for k in builder.nlp.tokenizer.rules if k[-1:] in ".!?")
-    extras = _gender_extras(catalog, builder)
-    extras["hyphenation"] = _hyphenation_patterns()
-    extras["syllables"] = _common_word_syllables(builder)
+    extras: dict[str, Any] = {}
+    if not overlay:
+        from .phrases import gender_extras
+
+        extras = gender_extras(catalog, builder)
+        extras["hyphenation"] = _hyphenation_patterns()
+        extras["syllables"] = _common_word_syllables(builder)
     used = builder.used_lemmas
     lemma_map = {form: lemma for form, lemma in builder.table.items()
                  if lemma in used or form in used}
@@ -404,57 +412,6 @@ def build_index(catalog: Catalog, digest: str = "") -> CatalogIndex:
     )
 
 
-def _gender_extras(catalog: Catalog, builder: _Builder) -> dict[str, Any]:
-    """A surface-form regex for the phrases whose coded words are not counted ("sales leads")."""
-    from .textsearch import trie_pattern
-
-    phrases = catalog.data.get("gender-coded", {}).get("not_counted", ())
-    alternatives = []
-    words: set[str] = set()
-    for term in builder.tokens(phrases):
-        parts = []
-        firsts: set[str] = set()
-        for i, lemma in enumerate(term.lemmas):
-            forms = builder.forms_of(lemma) | {term.orths[i].lower()}
-            words |= forms
-            if i == 0:
-                firsts = {f[0] for f in forms}
-            parts.append("(?:" + trie_pattern(sorted(forms)) + ")")
-            if i + 1 < len(term.lemmas):
-                parts.append(r"\s+" if term.spaces[i] else r"\s*")
-        alternatives.append(("".join(parts), firsts))
-    alternatives.sort()
-    body = _by_first_character(alternatives)
-    longest = max((len(p) for p in phrases), default=0)
-    return {"not_counted_regex": rf"(?<![^\W_])(?:{body})(?![^\W_])" if body else "",
-            # the same without its lookbehind, to look for it in lower case (``AfterNonWord``)
-            "not_counted_body": body,
-            "not_counted_words": frozenset(words),
-            # how far a phrase can reach from its coded word, with room for inflection and spacing
-            "not_counted_reach": 2 * longest + 20}
-
-
-def _by_first_character(alternatives: list[tuple[str, set[str]]]) -> str:
-    """``a|b|c...`` (for ``re.I``), grouped by the characters the alternatives can start with:
-    ``(?=x)(?:a|c)|(?=y)(?:b)``. At any offset only the group of the character there can match,
-    and it holds the alternatives that can, in their order, so the same one matches; but ``re``
-    no longer tries each of a hundred alternatives at every word."""
-    flat = "|".join(a for a, _ in alternatives)
-    if not alternatives:
-        return flat
-    chars = sorted(set().union(*(f for _, f in alternatives)))
-    # Two first characters that are one under re.I (say "k" and the Kelvin sign) would both
-    # look ahead at the same text; keep the plain alternation then.
-    for i, a in enumerate(chars):
-        if any(re.fullmatch(re.escape(a), b, re.I) for b in chars[i + 1:]):
-            return flat
-    groups = []
-    for char in chars:
-        members = [a for a, f in alternatives if char in f]
-        groups.append(f"(?={re.escape(char)})(?:{'|'.join(members)})")
-    return f"(?=[{''.join(re.escape(c) for c in chars)}])(?:{'|'.join(groups)})"
-
-
 #: How many of the commonest English words get their syllables counted into the index: about
 #: three in four distinct words of real postings (1,948 postings, 12,155 distinct words).
 COMMON_WORDS = 30000
@@ -466,7 +423,7 @@ def _common_word_syllables(builder: _Builder) -> dict[str, int]:
     ``lexeme_prob`` table lists words from the commonest down, so its first word-like forms are
     taken (if a release listed them in another order, the counts would still be right, for
     other words)."""
-    from .text.syllables import can_count_fast, count_syllables
+    from ..text.syllables import can_count_fast, count_syllables
 
     if not can_count_fast():  # pragma: no cover - pyphen changed
         return {}
@@ -484,7 +441,7 @@ def _hyphenation_patterns() -> Any:
     """pyphen's parsed en_US patterns (parsing the dictionary costs 50 ms per process)."""
     import pyphen
 
-    from .text.syllables import pattern_prefixes
+    from ..text.syllables import pattern_prefixes
 
     hd = pyphen.Pyphen(lang="en_US").hd
     # Every prefix of a pattern: the reading-grade check stops looking at a word's substrings
@@ -509,7 +466,7 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     import pyphen
     import spacy_lookups_data
 
-    from . import __version__
+    from .. import __version__
     from .nlp import import_spacy
 
     spacy = import_spacy()
@@ -520,7 +477,7 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     # The files are keyed on name, size and modification time (reading them costs more than the
     # rest of the start-up); the builder's own code is one of them, and so is the syllable
     # counter whose counts it stores, so a changed builder never reads an old cache.
-    for path in sorted([*files, Path(__file__), Path(__file__).parent / "text" / "syllables.py"]):
+    for path in sorted([*files, Path(__file__), Path(__file__).parents[1] / "text" / "syllables.py"]):
         stat = path.stat()
         h.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
     h.update(extra)
@@ -549,7 +506,7 @@ def _read_cache(path: Path, digest: str) -> CatalogIndex | None:
 
 
 def _write_cache(path: Path, index: CatalogIndex) -> None:
-    from .atomic import write_atomic
+    from ..atomic import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -558,25 +515,38 @@ def _write_cache(path: Path, index: CatalogIndex) -> None:
         pass  # a cache we cannot write only costs time
 
 
-def load_index(directory: Path | None = None, extra: tuple[Entry, ...] = ()) -> CatalogIndex:
-    """The compiled index of the word lists in ``directory`` (default: the shipped ones), plus
-    ``extra`` entries (an organization's ``terms:`` and ``prefer:``), cached on both."""
-    from .catalog import load_catalog, wordlist_dir, wordlist_files
+def load_index(directory: Path | None = None, extra: tuple[Entry, ...] = ()) -> CatalogIndex | OverlayIndex:
+    """The compiled index of the word lists in ``directory`` (default: the shipped ones); with
+    ``extra`` entries (an organization's ``terms:`` and ``prefer:``), that index read together with
+    a small overlay of them. Each is cached on what it is built from."""
+    from .wordlists import load_catalog, wordlist_dir, wordlist_files
 
     directory = directory or wordlist_dir()
     files = wordlist_files(directory)
-    digest = digest_of(files, repr(sorted((e.id, repr(e)) for e in extra)).encode() if extra else b"")
+    digest = digest_of(files)
+    base = _cached("index", digest, lambda: build_index(load_catalog(directory), digest))
+    if not extra:
+        return base
+    from .overlay import OverlayIndex
+
+    overlay_digest = digest_of(files, repr(sorted((e.id, repr(e)) for e in extra)).encode())
+
+    def build_overlay() -> CatalogIndex:
+        shipped = load_catalog(directory)
+        own = Catalog(rules=shipped.rules, entries={e.id: e for e in extra}, data=shipped.data)
+        return build_index(own, overlay_digest, overlay=True)
+
+    return OverlayIndex(base, _cached("overlay", overlay_digest, build_overlay))
+
+
+def _cached(prefix: str, digest: str, build: Callable[[], CatalogIndex]) -> CatalogIndex:
     where = cache_dir()
-    path = where / f"index-{digest}.pickle" if where else None
+    path = where / f"{prefix}-{digest}.pickle" if where else None
     if path is not None:
         cached = _read_cache(path, digest)
         if cached is not None:
             return cached
-    catalog = load_catalog(directory)
-    if extra:
-        catalog = Catalog(rules=catalog.rules, entries={**catalog.entries, **{e.id: e for e in extra}},
-                          data=catalog.data)
-    index = build_index(catalog, digest)
+    index = build()
     if path is not None:
         _write_cache(path, index)
     return index

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import get_close_matches
 
-from .catalog import Rule
+from ..catalog.wordlists import Rule
 
 ID_RE = re.compile(r"^IH\d{3}$", re.I)
 PREFIX_RE = re.compile(r"^IH\d{0,2}$", re.I)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markup import Prepared
-from .text.frontmatter import front_matter
+from ..text.frontmatter import front_matter
+from ..text.markup import Prepared
 
 KINDS = ("posting", "questions")
 

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .text.frontmatter import front_matter
+from .frontmatter import front_matter
 
 _FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?(^\1?\2[^\n]*$|\Z)", re.M | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)

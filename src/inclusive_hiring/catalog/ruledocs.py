@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .catalog import CATEGORIES, Catalog, Entry, Rule
+from .wordlists import CATEGORIES, Catalog, Entry, Rule
 
 
 def _entry_line(entry: Entry) -> str:
