@@ -111,8 +111,9 @@ class _Builder:
             return self.error(node, f"the YAML tag '{tag}' ({_TYPE_NAMES[tag[2:]]}) does not fit {kind}")
         return self.error(node, f"unsupported YAML tag '{tag}'")
 
-    def count(self, node: Any, via_alias: bool) -> bool:
-        """Count ``node`` against the budgets; whether it (or an ancestor) is an alias's copy."""
+    def count(self, node: Any, via_alias: bool, used_at: int) -> bool:
+        """Count ``node`` against the budgets; whether it (or an ancestor) is an alias's copy.
+        ``used_at``: the line where the alias being expanded is written (where a value's key is)."""
         if id(node) in self.seen:
             via_alias = True
         else:
@@ -123,13 +124,13 @@ class _Builder:
         if via_alias:
             self.alias_nodes += 1
             if self.alias_nodes > MAX_ALIAS_NODES:
-                raise self.error(node, f"YAML aliases expand to more than {MAX_ALIAS_NODES} values "
+                raise DataError(self.path, used_at, f"YAML aliases expand to more than {MAX_ALIAS_NODES} values "
                                        "(nested aliases, a 'billion laughs' file?)")
         return via_alias
 
-    def build(self, node: Any, depth: int = 0, via_alias: bool = False) -> Any:
+    def build(self, node: Any, depth: int = 0, via_alias: bool = False, used_at: int = 1) -> Any:
         yaml = self.yaml
-        via_alias = self.count(node, via_alias)
+        via_alias = self.count(node, via_alias, used_at)
         if depth > MAX_DEPTH:
             raise self.error(node, f"nested more than {MAX_DEPTH} levels deep")
         if isinstance(node, yaml.MappingNode):
@@ -139,12 +140,13 @@ class _Builder:
             out.line = node.start_mark.line + 1
             out.key_lines = {}
             for key_node, value_node in node.value:
-                key = self.build(key_node, depth + 1, via_alias)
+                key_line = key_node.start_mark.line + 1
+                key = self.build(key_node, depth + 1, via_alias, used_at if via_alias else key_line)
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     raise DataError(self.path, key_node.start_mark.line + 1, "mapping keys must be scalars")
                 if key in out:
                     raise DataError(self.path, key_node.start_mark.line + 1, f"duplicate key '{key}'")
-                out[key] = self.build(value_node, depth + 1, via_alias)
+                out[key] = self.build(value_node, depth + 1, via_alias, used_at if via_alias else key_line)
                 out.key_lines[str(key)] = key_node.start_mark.line + 1
             return out
         if isinstance(node, yaml.SequenceNode):
@@ -152,7 +154,7 @@ class _Builder:
                 raise self.wrong_tag(node, "a list")
             seq = LineList()
             for item in node.value:
-                seq.append(self.build(item, depth + 1, via_alias))
+                seq.append(self.build(item, depth + 1, via_alias, used_at if via_alias else node.start_mark.line + 1))
             seq.line = node.start_mark.line + 1
             seq.item_lines = [item.start_mark.line + 1 for item in node.value]
             return seq

@@ -58,7 +58,7 @@ def test_an_alias_bomb_in_the_project_file_stops_ih_lint(repo):
     config = repo / ".ih.yaml"
     config.write_text(BOMB, encoding="utf-8")
     result = ih("lint", "job.md", "--format", "json", cwd=repo)
-    assert_one_line_error(result, config, None, "YAML aliases expand to more than")
+    assert_one_line_error(result, config, 5, "YAML aliases expand to more than")
     assert result.stdout == ""
 
 
@@ -66,14 +66,14 @@ def test_an_alias_bomb_given_with_config_stops_ih_config_show(repo):
     config = repo / "bomb.yml"
     config.write_text(BOMB, encoding="utf-8")
     result = ih("config", "show", "--no-config", "--config", str(config), cwd=repo)
-    assert_one_line_error(result, config, None, "YAML aliases expand to more than")
+    assert_one_line_error(result, config, 5, "YAML aliases expand to more than")
 
 
 def test_an_alias_bomb_in_a_kit_spec_stops_ih_kit(repo):
     spec = repo / "kit.yml"
     spec.write_text(BOMB.replace("accept:", "role:"), encoding="utf-8")
     result = ih("kit", str(spec), "--out", str(repo / "out"), cwd=repo)
-    assert_one_line_error(result, spec, None, "YAML aliases expand to more than")
+    assert_one_line_error(result, spec, 5, "YAML aliases expand to more than")
     assert not (repo / "out").exists()
 
 

@@ -37,7 +37,7 @@ def test_an_alias_bomb_fails_fast_with_file_and_line():
     error = error_of(text)
     assert time.perf_counter() - started < 2.0
     assert str(error).startswith("f.yml:")
-    assert error.line is not None and 1 <= error.line <= 9
+    assert error.line == 5  # where the aliases that overflow the budget are written (*d)
     assert f"more than {yamlio.MAX_ALIAS_NODES} values" in error.detail
 
 
