@@ -1,9 +1,13 @@
 """Hypothesis over the configuration loader: random YAML-ish text and random structures (as a file
 and as command-line settings) load or raise DataError with one line, never anything else; what
-loads can be shown and resolved."""
+loads can be shown and resolved.
+
+150 examples per test by default; ``IH_FUZZ_EXAMPLES=10000 python -m pytest tests/config/test_config_fuzz.py``
+runs a long campaign."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -71,7 +75,8 @@ well_formed = st.fixed_dictionaries(
     {}, optional={**settings_by_key, "overrides": st.lists(override_items, max_size=2)})
 configs = st.one_of(well_formed, st.dictionaries(st.sampled_from(KEY_WORDS), structures, max_size=5))
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=int(os.environ.get("IH_FUZZ_EXAMPLES", "150")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
