@@ -17,6 +17,7 @@ from difflib import SequenceMatcher, get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict, load_yaml_file
 
 if TYPE_CHECKING:
@@ -97,8 +98,7 @@ def _keys(mapping: Any, allowed: tuple[str, ...], required: tuple[str, ...], pat
         raise _fail(path, mapping, None, f"{what} must be a mapping")
     for key in mapping:
         if key not in allowed:
-            near = get_close_matches(str(key), allowed, n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            hint = did_you_mean(key, allowed)
             raise _fail(path, mapping, str(key), f"unknown key '{key}' in {what}{hint}")
     for key in required:
         if key not in mapping:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..results import SEVERITIES
+from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict, load_yaml_file
 
 POSTING_CATEGORIES: tuple[str, ...] = (
@@ -160,10 +161,7 @@ def _check_keys(mapping: Any, allowed: set[str], path: Path, what: str) -> None:
         raise DataError(path, line, f"each {what} must be a mapping")
     for key in mapping:
         if key not in allowed:
-            from difflib import get_close_matches
-
-            near = get_close_matches(str(key), sorted(allowed), n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            hint = did_you_mean(key, sorted(allowed))
             raise DataError(path, mapping.line_of(str(key)), f"unknown {what} key '{key}'{hint}")
 
 

@@ -10,10 +10,11 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from .. import validation
+from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict, load_yaml, load_yaml_file
 from .library import Library
 
@@ -97,8 +98,7 @@ class _Checker:
     def keys(self, mapping: LineDict, allowed: tuple[str, ...], what: str) -> None:
         for key in mapping:
             if key not in allowed:
-                near = get_close_matches(str(key), allowed, n=1)
-                hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
+                hint = did_you_mean(key, allowed, otherwise=f" (allowed: {', '.join(allowed)})")
                 raise self.fail(mapping.line_of(str(key)), f"unknown {what} key '{key}'{hint}")
 
     def text(self, mapping: LineDict, key: str, default: str | None = None, what: str = "") -> str:
@@ -174,7 +174,7 @@ def _kind(value: Any) -> str:
 
 def _unknown_competency(check: _Checker, library: Library, cid: str, line: int) -> DataError:
     near = library.suggest(cid)
-    hint = f" (did you mean '{near}'?)" if near else " (ih kit --list-competencies shows them all)"
+    hint = validation.hint(near, otherwise=" (ih kit --list-competencies shows them all)")
     return check.fail(line, f"unknown competency '{cid}'{hint}")
 
 
@@ -298,8 +298,7 @@ def parse_spec(raw: Any, path: str, library: Library) -> Spec:
         for stage in stages:
             for who in stage.interviewers or ():
                 if who not in panel:
-                    near = get_close_matches(who, panel, n=1)
-                    hint = f" (did you mean '{near[0]}'?)" if near else " (add it to 'panel')"
+                    hint = did_you_mean(who, panel, otherwise=" (add it to 'panel')")
                     raise check.fail(_stage_key_line(raw, stage, "interviewers"),
                                      f"stage '{stage.name}': interviewer '{who}' is not in the panel{hint}")
     else:
