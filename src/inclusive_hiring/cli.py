@@ -467,6 +467,11 @@ from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
 
+# `ih track`: interview-inclusivity tracking (src/inclusive_hiring/track/cli.py; light to import).
+from .track.cli import track_app as _track_app  # noqa: E402
+
+app.add_typer(_track_app, name="track")
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer
