@@ -58,6 +58,7 @@ CREATE TEMP TABLE stage_scorecards(line INTEGER, candidate_id TEXT, requisition_
 CREATE TEMP TABLE stage_demographics(line INTEGER, candidate_id TEXT, dimension TEXT, value TEXT);
 """
 TABLES: tuple[str, ...] = (PIPELINE, SCORECARDS, DEMOGRAPHICS)
+GITIGNORE = "# Written by ih track: this folder holds candidate data; keep it out of version control.\n*\n"
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,9 @@ def add(db: Path, *, pipeline: Path | None = None, scorecards: Path | None = Non
         if not db.parent.exists():
             created_dir = db.parent
             try:
-                db.parent.mkdir(parents=True)
+                db.parent.mkdir(parents=True, mode=0o700)
+                # The store holds candidate data: keep a folder ih created out of version control.
+                (db.parent / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
             except OSError as exc:
                 raise TrackError(f"{db.parent}: cannot create the folder "
                                  f"({(exc.strerror or str(exc)).lower()})") from None
@@ -146,6 +149,8 @@ def add(db: Path, *, pipeline: Path | None = None, scorecards: Path | None = Non
         new = False
     try:
         conn = connect(db, create=True)
+        if new:
+            db.chmod(0o600)  # readable by its owner only
     except BaseException:
         _remove_new(db, new, created_dir)
         raise
@@ -182,6 +187,7 @@ def _remove_new(db: Path, new: bool, created_dir: Path | None) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     if created_dir is not None:
+        (created_dir / ".gitignore").unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             created_dir.rmdir()
 
