@@ -80,10 +80,13 @@ def render(report: dict[str, Any]) -> str:
         add("")
     sup = report["suppression"]
     add("## Suppression\n")
-    add(f"Groups with {reason_text('small', sup['min_cell'])} are shown without counts, rates or p-values "
-        f"({sup['small']} in this report). {sup['complementary']} more were suppressed so that no suppressed "
-        "group can be worked out by subtraction from a stage's total or the other rows. Not-disclosed "
-        "counts follow the same rules, and ratios compare shown groups only.\n")
+    add(f"Groups with {reason_text('small', sup['min_cell'])} are shown without counts, rates or p-values, "
+        "and more are suppressed where needed so that no suppressed group can be worked out by subtraction "
+        "from a stage's total or the other rows. Not-disclosed counts follow the same rules, and ratios "
+        "compare shown groups only. " + (
+            f"In this report: {sup['small']} small {'group' if sup['small'] == 1 else 'groups'}, and "
+            f"{sup['complementary']} more to protect them.\n" if sup["small"] or sup["complementary"]
+            else "Nothing was suppressed in this report.\n"))
     _scorecards(report["scorecards"], add)
     return "\n".join(out).rstrip("\n") + "\n"
 
