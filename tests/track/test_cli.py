@@ -85,7 +85,8 @@ def test_the_done_when_figures(store):
     assert older["impact_ratio"] == 0.8 and older["flag"] is False  # exactly four fifths
     small = find(report, "onsite", "disability", "yes")
     assert small["suppressed"] is True and "fewer than 5" in small["suppressed_reason"]
-    assert all(small[k] is None for k in ("considered", "selected", "rate", "impact_ratio", "fisher_p"))
+    assert all(small[k] is None for k in ("considered", "selected", "rate", "impact_ratio", "fisher_p",
+                                          "fisher_mid_p", "flag", "selections_to_four_fifths"))
     # complementary: the not-disclosed count would give the group of 3 away (total - 'no')
     (rest,) = [u for u in report["not_disclosed"] if (u["stage"], u["dimension"]) == ("onsite", "disability")]
     assert rest["suppressed"] is True and rest["considered"] is None
@@ -182,3 +183,24 @@ def test_forget(store):
     assert report["store"]["candidates"] == 149
     again = ih("forget", "cand-0007", "--db", store)
     assert "nothing was deleted" in again.stdout
+
+
+def test_the_json_fields_are_the_documented_ones(store):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "json-schema-track.md").read_text(encoding="utf-8")
+    section = doc.split("## `adverse_impact` rows")[1].split("## ")[0]
+    documented = set()
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            documented.update(re.findall(r"`([a-z_]+)`", line.split("|")[1]))
+    report = report_json(store)
+    assert documented == set(report["adverse_impact"][0])
+    top = doc.split("## Top level")[1].split("## ")[0]
+    assert {re.findall(r"`([a-z_]+)`", line.split("|")[1])[0] for line in top.splitlines()
+            if line.startswith("| `")} == set(report)
+    example = json.loads(doc.split("```json")[1].split("```")[0])
+    assert set(example["scorecards"]) == set(report["scorecards"])
+    onsite = report_json(store, "--stage", "onsite")
+    for row in example["adverse_impact"]:
+        assert row in onsite["adverse_impact"]  # the example is real output

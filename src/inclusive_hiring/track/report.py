@@ -76,7 +76,7 @@ def _block_rows(stage: str, dim: str, cells: list[Cell], hidden: dict[str, str],
         row: dict[str, Any] = {"stage": stage, "dimension": dim, "group": cell.key}
         if cell.key in hidden:
             row.update(considered=None, selected=None, rate=None, impact_ratio=None, fisher_p=None,
-                       fisher_mid_p=None, flag=False, significant=None, selections_to_four_fifths=None,
+                       fisher_mid_p=None, flag=None, significant=None, selections_to_four_fifths=None,
                        reference=False, suppressed=True,
                        suppressed_reason=reason_text(hidden[cell.key], min_cell))
             out.append(row)

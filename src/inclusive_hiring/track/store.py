@@ -234,9 +234,8 @@ def _import(conn: sqlite3.Connection, pipeline: Path | None, scorecards: Path | 
             label = column_label(demographics, DEMOGRAPHICS, "candidate_id", mapping.for_kind(DEMOGRAPHICS))
             raise TrackError(f"{demographics}:{row[0]}: {label}: this candidate is in no pipeline row "
                              "(of this import or the store); import their pipeline rows first")
-        removed = conn.execute("""DELETE FROM demographics WHERE EXISTS (SELECT 1 FROM stage_demographics s
-            WHERE s.candidate_id = demographics.candidate_id AND s.dimension = demographics.dimension
-            AND s.value IS NULL)""").rowcount
+        removed = conn.execute("""DELETE FROM demographics WHERE (candidate_id, dimension) IN
+            (SELECT candidate_id, dimension FROM stage_demographics WHERE value IS NULL)""").rowcount
         merged = _merge(conn, DEMOGRAPHICS, """
             INSERT INTO demographics SELECT candidate_id, dimension, value FROM stage_demographics
             WHERE value IS NOT NULL ORDER BY candidate_id, dimension
