@@ -90,7 +90,9 @@ except SystemExit as exc:
     code = exc.code or 0
 sys.stdout.flush()
 took = time.perf_counter() - start
-sys.stderr.write(f"\\nBENCH {took:.2f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} {code}\\n")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
+sys.stderr.write(f"\\nBENCH {took:.2f} {cpu:.2f} {usage.ru_maxrss} {code}\\n")
 """
 
 
