@@ -83,6 +83,7 @@ def render(report: dict[str, Any]) -> str:
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["pct"] = _pct
+    env.filters["n"] = lambda value: "n/a" if value is None else f"{value:,}"
     blocks = []
     undisclosed = {(u["stage"], u["dimension"]): u for u in report["not_disclosed"]}
     for key in dict.fromkeys((r["stage"], r["dimension"]) for r in report["adverse_impact"]):

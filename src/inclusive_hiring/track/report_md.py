@@ -19,6 +19,10 @@ def _num(value: Any, spec: str = "") -> str:
     return format(value, spec) if spec else str(value)
 
 
+def _n(value: int | None) -> str:
+    return "n/a" if value is None else f"{value:,}"
+
+
 def _p(value: float | None) -> str:
     if value is None:
         return "n/a"
@@ -40,7 +44,7 @@ def render(report: dict[str, Any]) -> str:
     if filters["stage"]:
         scope.append(f"stage {filters['stage']} only")
     store = report["store"]
-    add(f"{store['candidates']} candidates, {store['pipeline']} stage decisions, {store['scorecards']} "
+    add(f"{_n(store['candidates'])} candidates, {_n(store['pipeline'])} stage decisions, {_n(store['scorecards'])} "
         f"scorecard ratings in the store" + (f"; this report: {', '.join(scope)}" if scope else "") + ".\n")
     add("Selection rate = advanced or hired over decided (withdrawals left out). Impact ratio = a group's "
         "rate over the highest shown rate in the same stage and dimension; **flagged** below 0.8 (the "
@@ -51,8 +55,8 @@ def render(report: dict[str, Any]) -> str:
     add("| Stage | Decided | Selected | Rate | Withdrew |")
     add("| --- | ---: | ---: | ---: | ---: |")
     for stage in report["stages"]:
-        add(f"| {_cell(stage['stage'])} | {stage['considered']} | {stage['selected']} | {_pct(stage['rate'])} | "
-            f"{stage['withdrew']} |")
+        add(f"| {_cell(stage['stage'])} | {_n(stage['considered'])} | {_n(stage['selected'])} | "
+            f"{_pct(stage['rate'])} | {_n(stage['withdrew'])} |")
     add("")
     add("## Adverse impact\n")
     rows = report["adverse_impact"]
@@ -70,12 +74,12 @@ def render(report: dict[str, Any]) -> str:
                 add(f"| {_cell(row['group'])} | suppressed | | | | | | | {row['suppressed_reason']} |")
                 continue
             mark = "reference" if row["reference"] else ("**below 4/5**" if row["flag"] else "")
-            add(f"| {_cell(row['group'])} | {row['considered']} | {row['selected']} | {_pct(row['rate'])} | "
+            add(f"| {_cell(row['group'])} | {_n(row['considered'])} | {_n(row['selected'])} | {_pct(row['rate'])} | "
                 f"{_num(row['impact_ratio'], '.2f')} | {_p(row['fisher_p'])} | {_p(row['fisher_mid_p'])} | "
                 f"{_num(row['selections_to_four_fifths'])} | {mark} |")
         rest = undisclosed.get((stage, dimension))
         if rest and (rest["considered"] or rest["suppressed"]):
-            shown = "suppressed (" + rest["suppressed_reason"] + ")" if rest["suppressed"] else rest["considered"]
+            shown = "suppressed (" + rest["suppressed_reason"] + ")" if rest["suppressed"] else _n(rest["considered"])
             add(f"\nNot disclosed (left out of the ratios): {shown}.")
         add("")
     sup = report["suppression"]
@@ -98,17 +102,18 @@ def _blocks(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
 def _scorecards(cards: dict[str, Any], add: Any) -> None:
     add("## Structured-interview discipline\n")
     add(f"- Scorecards with every competency rated: {_pct(cards['completed_share'])} "
-        f"({cards['completed']} of {cards['scorecards']})")
+        f"({_n(cards['completed'])} of {_n(cards['scorecards'])})")
     add(f"- Submitted before the debrief: {_pct(cards['before_debrief_share'])} "
-        f"({cards['before_debrief']} of {cards['with_both_times']}; {cards['missing_times']} without both times)")
+        f"({_n(cards['before_debrief'])} of {_n(cards['with_both_times'])}; "
+        f"{_n(cards['missing_times'])} without both times)")
     add(f"- Candidates assessed on the same competencies as most candidates at each stage they reached: "
         f"{_pct(cards['same_plan_share'])}")
     panel = cards["panel_size"]
-    add(f"- Panel size: {_num(panel['mean'])} interviewers per interview on average over {panel['interviews']} "
-        f"interviews; {panel['single_interviewer']} with a single interviewer")
+    add(f"- Panel size: {_num(panel['mean'])} interviewers per interview on average over {_n(panel['interviews'])} "
+        f"interviews; {_n(panel['single_interviewer'])} with a single interviewer")
     ratings = cards["panel_ratings"]
     add(f"- All ratings: mean {_num(ratings['mean'])}, standard deviation {_num(ratings['sd'])} "
-        f"({ratings['ratings']} ratings)\n")
+        f"({_n(ratings['ratings'])} ratings)\n")
     people = cards["interviewers"]
     flagged = [p for p in people if p["flags"]]
     add("### Interviewers to talk to\n")
@@ -118,7 +123,7 @@ def _scorecards(cards: dict[str, Any], add: Any) -> None:
         add("| Interviewer | Ratings | Mean | SD | vs panel | Why |")
         add("| --- | ---: | ---: | ---: | ---: | --- |")
         for p in flagged[:MAX_LISTED]:
-            add(f"| {_cell(p['interviewer_id'])} | {p['ratings']} | {p['mean']:.2f} | {_num(p['sd'], '.2f')} | "
+            add(f"| {_cell(p['interviewer_id'])} | {_n(p['ratings'])} | {p['mean']:.2f} | {_num(p['sd'], '.2f')} | "
                 f"{_num(p['vs_panel'], '+.2f')} | {', '.join(p['flags'])} |")
         if len(flagged) > MAX_LISTED:
             add(f"\n... and {len(flagged) - MAX_LISTED} more (all of them in the JSON report).")
@@ -132,7 +137,7 @@ def _scorecards(cards: dict[str, Any], add: Any) -> None:
         add("| Requisition | Candidates | Same plan | Stages |")
         add("| --- | ---: | ---: | --- |")
         for r in uneven[:MAX_LISTED]:
-            add(f"| {_cell(r['requisition_id'])} | {r['candidates']} | {_pct(r['same_plan_share'])} | "
+            add(f"| {_cell(r['requisition_id'])} | {_n(r['candidates'])} | {_pct(r['same_plan_share'])} | "
                 f"{_cell(', '.join(r['stages']))} |")
         if len(uneven) > MAX_LISTED:
             add(f"\n... and {len(uneven) - MAX_LISTED} more (all of them in the JSON report).")
