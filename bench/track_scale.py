@@ -51,13 +51,13 @@ def generate(folder: Path, candidates: int) -> dict[str, int]:
             month = 1 + (n // per_req) % 12
             rank = n % per_req  # 0-39 phone, 0-9 onsite, 0-2 offer (then shuffled by the outcome)
             sex = rng.choices(SEXES, (48, 50, 2))[0]
-            bias = 0.9 if sex == "F" else 1.0
+            odds = 0.7 if sex == "F" else 1.0  # a planted gap, so that the report has something to flag
             pw.writerow([cand, req, "screen", "advanced" if rank < 40 else "rejected", f"2026-{month:02d}-05"])
             rows["pipeline"] += 1
             for stage, reach, panel, comps, nxt in (("phone", 40, 3, 5, 10), ("onsite", 10, 4, 10, 3)):
                 if rank >= reach:
                     continue
-                won = rank < nxt and rng.random() < bias + 0.1
+                won = rank < nxt and rng.random() < odds
                 pw.writerow([cand, req, stage, "advanced" if won else rng.choice(("rejected", "rejected", "withdrew")),
                              f"2026-{month:02d}-{15 if stage == 'phone' else 25}"])
                 rows["pipeline"] += 1

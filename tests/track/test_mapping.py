@@ -89,8 +89,12 @@ def test_ih_yaml_track_section(tmp_path):
     result = ih("add", "--pipeline", "p.csv", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "t.sqlite").is_file()
+    (tmp_path / "c.csv").write_text("candidate_id,requisition_id,stage,outcome\n3,R,screen,hired\n", encoding="utf-8")
+    assert "missing column 'Person'" in ih("add", "--pipeline", "c.csv", cwd=tmp_path).stderr
+    canonical = ih("add", "--pipeline", "c.csv", "--mapping", "canonical", cwd=tmp_path)
+    assert canonical.exit_code == 0, canonical.output
     report = json.loads(ih("report", "--format", "json", cwd=tmp_path).stdout)
-    assert report["filters"]["min_cell"] == 7 and report["stages"][0]["selected"] == 1
+    assert report["filters"]["min_cell"] == 7 and report["stages"][0]["selected"] == 2
 
 
 def test_no_ih_yaml_means_the_default_store_here(tmp_path):

@@ -143,9 +143,11 @@ def mapping_from_data(data: Any, path: str, default_name: str = "custom") -> Map
 
 
 def load_mapping(name_or_file: str, base: Path | None = None) -> Mapping:
-    """A shipped mapping by name, or a mapping file (relative to ``base`` when given)."""
+    """A shipped mapping by name (or ``canonical``: none), or a mapping file (relative to ``base``)."""
     from ..yamlio import load_yaml_file
 
+    if name_or_file == CANONICAL.name:
+        return CANONICAL  # the canonical columns, e.g. to override a mapping set in .ih.yaml
     if name_or_file in shipped_names():
         path = shipped_dir() / f"{name_or_file}.yml"
     else:
@@ -154,5 +156,5 @@ def load_mapping(name_or_file: str, base: Path | None = None) -> Mapping:
             path = base / path
         if not path.is_file():
             raise DataError(path, None, f"no such mapping file (or use a shipped mapping: "
-                                        f"{', '.join(shipped_names())})")
+                                        f"{', '.join(shipped_names())}, or canonical for none)")
     return mapping_from_data(load_yaml_file(path), str(path), default_name=path.stem)
