@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -148,9 +149,15 @@ def add(db: Path, *, pipeline: Path | None = None, scorecards: Path | None = Non
     else:
         new = False
     try:
+        if new:  # created readable by its owner only (SQLite gives its journal the same mode)
+            try:
+                os.close(os.open(db, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            except FileExistsError:  # someone else made it meanwhile: not ours to remove
+                new = False
         conn = connect(db, create=True)
-        if new:
-            db.chmod(0o600)  # readable by its owner only
+    except OSError as exc:
+        _remove_new(db, new, created_dir)
+        raise TrackError(f"{db}: cannot create the store ({(exc.strerror or str(exc)).lower()})") from None
     except BaseException:
         _remove_new(db, new, created_dir)
         raise
