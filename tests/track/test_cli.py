@@ -204,3 +204,14 @@ def test_the_json_fields_are_the_documented_ones(store):
     onsite = report_json(store, "--stage", "onsite")
     for row in example["adverse_impact"]:
         assert row in onsite["adverse_impact"]  # the example is real output
+
+
+def test_ih_help_does_not_load_the_tracking_code():
+    import subprocess
+    import sys
+
+    probe = ("import sys, inclusive_hiring.cli\n"
+             "print(sorted(m for m in sys.modules if m in ('sqlite3', 'jinja2', 'csv') or "
+             "m.startswith('inclusive_hiring.track.') and m != 'inclusive_hiring.track.cli'))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "[]"
