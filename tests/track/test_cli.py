@@ -215,3 +215,15 @@ def test_ih_help_does_not_load_the_tracking_code():
              "m.startswith('inclusive_hiring.track.') and m != 'inclusive_hiring.track.cli'))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_store_without_scorecards_or_demographics(tmp_path):
+    pipe = tmp_path / "p.csv"
+    pipe.write_text("candidate_id,requisition_id,stage,outcome\nc1,R,screen,advanced\n", encoding="utf-8")
+    db = tmp_path / "t.sqlite"
+    assert ih("add", "--db", db, "--pipeline", pipe).exit_code == 0
+    for fmt in ("markdown", "html"):
+        text = ih("report", "--db", db, "--format", fmt).stdout
+        assert "No scorecards in the store" in text and "No demographic data" in text
+    report = report_json(db)
+    assert report["adverse_impact"] == [] and report["scorecards"]["completed_share"] is None

@@ -101,6 +101,9 @@ def _blocks(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 def _scorecards(cards: dict[str, Any], add: Any) -> None:
     add("## Structured-interview discipline\n")
+    if not cards["scorecards"]:
+        add("No scorecards in the store, or none for this report's filters.\n")
+        return
     add(f"- Scorecards with every competency rated: {_pct(cards['completed_share'])} "
         f"({_n(cards['completed'])} of {_n(cards['scorecards'])})")
     add(f"- Submitted before the debrief: {_pct(cards['before_debrief_share'])} "
