@@ -21,7 +21,8 @@ track_app = typer.Typer(
          "store (docs/tracking.md).",
     no_args_is_help=True)
 
-_DB_HELP = "The tracking store (default: track.db in .ih.yaml, else .ih/track.sqlite here)."
+_DB_HELP = ("The tracking store (default: track.db in .ih.yaml, else .ih/track.sqlite beside .ih.yaml, "
+            "or here when there is none).")
 
 
 class ReportFormat(str, Enum):
