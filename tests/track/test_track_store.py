@@ -155,3 +155,32 @@ def test_forget_removes_a_candidate_everywhere(loaded):
     conn.close()
     assert b"cand-0007" not in loaded.read_bytes()  # secure_delete: overwritten, not just unlinked
     assert forget(loaded, "cand-0007") == {"pipeline": 0, "scorecards": 0, "demographics": 0}
+
+
+def test_same_plan_counts_skipped_stages_and_different_competencies(tmp_path):
+    from inclusive_hiring.track.discipline import discipline
+
+    header = ("candidate_id,requisition_id,stage,interviewer_id,competency,rating,interviewed_at,submitted_at,"
+              "debrief_at\n")
+    rows = []
+    plan = {"phone": ("2026-01-0{d}T10:00", ("comm", "craft")), "onsite": ("2026-02-0{d}T10:00", ("comm", "team"))}
+
+    def card(cand, stage, comps, day):
+        for comp in comps:
+            rows.append(f"{cand},R,{stage},iv1,{comp},3,{plan[stage][0].format(d=day)},,\n")
+
+    for cand in ("a", "b", "c"):  # the usual plan: phone then onsite
+        card(cand, "phone", plan["phone"][1], 1)
+        card(cand, "onsite", plan["onsite"][1], 5)
+    card("d", "phone", plan["phone"][1], 2)  # left after the phone screen: same plan
+    card("e", "onsite", plan["onsite"][1], 6)  # skipped the phone screen
+    card("f", "phone", ("comm",), 3)  # asked about fewer competencies
+    path = tmp_path / "s.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    db = tmp_path / "t.sqlite"
+    add(db, scorecards=path)
+    conn = connect(db)
+    (req,) = discipline(conn)["requisitions"]
+    conn.close()
+    assert req == {"requisition_id": "R", "candidates": 6, "same_plan": 4, "same_plan_share": round(4 / 6, 4),
+                   "stages": ["phone", "onsite"]}

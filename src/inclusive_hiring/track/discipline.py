@@ -9,8 +9,9 @@
   ``MIN_RATINGS`` ratings with a standard deviation under ``FLAT_SD`` (rates everyone alike).
   *Harsh* / *kind*: at least ``MIN_RATINGS`` paired ratings, on average ``LEAN`` points or more
   below / above the rest of the panel;
-- per requisition: the share of its candidates who, at every stage they reached, were assessed
-  on the same competencies as most candidates at that stage;
+- per requisition: the share of its candidates who went through the requisition's stages in
+  order without skipping one (stages ordered by their first interview) and who, at every stage
+  they reached, were assessed on the same competencies as most candidates at that stage;
 - panel size: distinct interviewers per interview (candidate, requisition, stage).
 """
 
@@ -105,7 +106,21 @@ def _interviewers(conn: Connection, where: str, params: list[str]) -> tuple[list
     return people, panel
 
 
+def _stage_order(conn: Connection, where: str, params: list[str]) -> dict[str, list[str]]:
+    """Each requisition's stages in interview order: by the first ``interviewed_at`` of the stage
+    (stages without any time last, then by name)."""
+    firsts = conn.execute(f"""SELECT requisition_id, stage, MIN(interviewed_at) FROM scorecards {where}
+                              GROUP BY 1, 2""", params).fetchall()
+    order: dict[str, list[tuple[bool, str, str]]] = defaultdict(list)
+    for req, stage, first in firsts:
+        order[req].append((first is None, first or "", stage))
+    return {req: [stage for *_, stage in sorted(keys)] for req, keys in order.items()}
+
+
 def _consistency(conn: Connection, where: str, params: list[str]) -> tuple[list[dict[str, Any]], float | None]:
+    """Per requisition: candidates whose stages are the first stages of the requisition's
+    sequence (leaving early is fine, skipping a stage is not) and who, at each stage, were
+    assessed on the competencies most candidates at that stage were assessed on."""
     rows = conn.execute(f"""
         SELECT requisition_id, stage, candidate_id, group_concat(competency, char(31))
         FROM (SELECT DISTINCT requisition_id, stage, candidate_id, competency FROM scorecards {where}
@@ -117,15 +132,17 @@ def _consistency(conn: Connection, where: str, params: list[str]) -> tuple[list[
         sets[(req, stage)][comps] += 1
         plans[req][cand][stage] = comps
     modal = {key: min(counter.items(), key=lambda item: (-item[1], item[0]))[0] for key, counter in sets.items()}
+    sequence = _stage_order(conn, where, params)
     out = []
     same_all = total_all = 0
     for req in sorted(plans):
         candidates = plans[req]
-        same = sum(all(modal[(req, st)] == comps for st, comps in stages.items())
+        order = sequence[req]
+        same = sum(set(stages) == set(order[:len(stages)])
+                   and all(modal[(req, st)] == comps for st, comps in stages.items())
                    for stages in candidates.values())
-        stages = sorted({st for stages in candidates.values() for st in stages})
         out.append({"requisition_id": req, "candidates": len(candidates), "same_plan": same,
-                    "same_plan_share": _share(same, len(candidates)), "stages": stages})
+                    "same_plan_share": _share(same, len(candidates)), "stages": order})
         same_all += same
         total_all += len(candidates)
     return out, _share(same_all, total_all)

@@ -109,7 +109,7 @@ def _scorecards(cards: dict[str, Any], add: Any) -> None:
     add(f"- Submitted before the debrief: {_pct(cards['before_debrief_share'])} "
         f"({_n(cards['before_debrief'])} of {_n(cards['with_both_times'])}; "
         f"{_n(cards['missing_times'])} without both times)")
-    add(f"- Candidates assessed on the same competencies as most candidates at each stage they reached: "
+    add(f"- Candidates who got the same interview (the same stages in order, the same competencies at each): "
         f"{_pct(cards['same_plan_share'])}")
     panel = cards["panel_size"]
     add(f"- Panel size: {_num(panel['mean'])} interviewers per interview on average over {_n(panel['interviews'])} "
@@ -135,7 +135,7 @@ def _scorecards(cards: dict[str, Any], add: Any) -> None:
     uneven = [r for r in reqs if r["same_plan"] < r["candidates"]]
     add("### Requisitions where candidates got different interviews\n")
     if not uneven:
-        add("Every candidate of every requisition was assessed on the same competencies at each stage.\n")
+        add("Every candidate of every requisition got the same stages and competencies (as far as they went).\n")
     else:
         add("| Requisition | Candidates | Same plan | Stages |")
         add("| --- | ---: | ---: | --- |")
