@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from track_helpers import make
 
 from inclusive_hiring.track import TrackError
@@ -184,3 +186,23 @@ def test_same_plan_counts_skipped_stages_and_different_competencies(tmp_path):
     conn.close()
     assert req == {"requisition_id": "R", "candidates": 6, "same_plan": 4, "same_plan_share": round(4 / 6, 4),
                    "stages": ["phone", "onsite"]}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([*'ab,"\n\r\x00 é12-:T', "advanced", "declined", "2026-01-01"]), max_size=120)
+       .map("".join), st.sampled_from(["pipeline", "scorecards", "demographics"]))
+def test_any_file_either_imports_or_fails_with_one_located_line(tmp_path_factory, text, kind):
+    folder = tmp_path_factory.mktemp("fuzz")
+    header = {"pipeline": "candidate_id,requisition_id,stage,outcome\n",
+              "scorecards": "candidate_id,requisition_id,stage,interviewer_id,competency,rating,interviewed_at,"
+                            "submitted_at,debrief_at\n",
+              "demographics": "candidate_id,sex\n"}[kind]
+    path = folder / "f.csv"
+    path.write_text(header + text, encoding="utf-8")
+    db = folder / "t.sqlite"
+    try:
+        add(db, **{kind: path})
+    except TrackError as exc:
+        message = str(exc)
+        assert message.startswith(str(path)) and "\n" not in message
+        assert not db.exists()
