@@ -227,3 +227,33 @@ def test_a_store_without_scorecards_or_demographics(tmp_path):
         assert "No scorecards in the store" in text and "No demographic data" in text
     report = report_json(db)
     assert report["adverse_impact"] == [] and report["scorecards"]["completed_share"] is None
+
+
+def test_the_error_examples_in_the_docs_are_real(tmp_path):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "tracking.md").read_text(encoding="utf-8")
+    block = doc.split("### Bad input")[1].split("```text\n")[1].split("```")[0]
+    documented = block.strip().splitlines()
+    sc_header = ("candidate_id,requisition_id,stage,interviewer_id,competency,rating,interviewed_at,"
+                 "submitted_at,debrief_at\n")
+    good = "".join(f"c{n},R,screen,advanced\n" for n in range(1, 13))
+    (tmp_path / "pipeline.csv").write_text("candidate_id,requisition_id,stage,outcome\n" + good +
+                                           "c13,R,screen,moved\n", encoding="utf-8")
+    runs = [("--pipeline", "pipeline.csv")]
+    rows = "".join(f"c{n},R,s,i,comp{n},3,,,\n" for n in range(1, 8))
+    (tmp_path / "s1.csv").write_text(sc_header + rows + "c8,R,s,i,comp,7,,,\n", encoding="utf-8")
+    (tmp_path / "s2.csv").write_text(sc_header + "c1,R,s,i,comp,3,,,\nc2,R,s,i,comp,3,yesterday,,\n",
+                                     encoding="utf-8")
+    runs += [("--scorecards", "s1.csv"), ("--scorecards", "s2.csv")]
+    (tmp_path / "p.csv").write_text("candidate_id,requisition_id,stage,outcome\n" + good, encoding="utf-8")
+    assert ih("add", "--db", "t.sqlite", "--pipeline", "p.csv", cwd=tmp_path).exit_code == 0
+    (tmp_path / "demographics.csv").write_text(
+        "candidate_id,sex\n" + "".join(f"c{n},F\n" for n in range(1, 6)) + "zz,F\n", encoding="utf-8")
+    runs.append(("--demographics", "demographics.csv"))
+    (tmp_path / "p2.csv").write_text("candidate_id,requisition_id,stage\nc1,R,s\n", encoding="utf-8")
+    runs.append(("--pipeline", "p2.csv"))
+    actual = [one_line_error(ih("add", "--db", "t.sqlite", option, name, cwd=tmp_path)) for option, name in runs]
+    actual = [line.replace("s1.csv", "scorecards.csv").replace("s2.csv", "scorecards.csv")
+              .replace("p2.csv", "pipeline.csv") for line in actual]
+    assert actual == documented
