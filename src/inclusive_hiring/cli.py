@@ -507,6 +507,11 @@ from .server.cli import serve as _serve_command  # noqa: E402
 app.command("serve")(_serve_command)
 app.command("lsp")(_lsp_command)
 
+# `ih track`: interview-inclusivity tracking (src/inclusive_hiring/track/cli.py; light to import).
+from .track.cli import track_app as _track_app  # noqa: E402
+
+app.add_typer(_track_app, name="track")
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer

@@ -51,7 +51,7 @@ def write(folder: Path, text: str, name: str = ".ih.yaml") -> Path:
 
 def test_the_derived_key_lists_keep_their_documented_order():
     assert TOP_KEYS == ("extends", "rules", "terms", "accept", "prefer", "jurisdictions", "exclude",
-                        "overrides", "kits")
+                        "overrides", "kits", "track")
     assert OVERRIDE_KEYS == ("files", "rules", "terms", "accept", "prefer", "jurisdictions")
     assert CLI_KEYS == ("extends", "rules", "terms", "accept", "prefer", "jurisdictions", "exclude")
 

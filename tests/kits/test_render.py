@@ -24,7 +24,7 @@ def test_markdown_parts(spec_file, library):
     kit, files = build_from_spec(spec_file(), library=library)
     assert list(files) == ["00-plan.md", "11-guide-skills-interview.md", "12-guide-team-interview.md",
                            "21-scorecard-hiring-manager.md", "22-scorecard-support-engineer.md",
-                           "30-debrief.md", "40-checklists.md", "50-candidate.md"]
+                           "30-debrief.md", "40-checklists.md", "50-candidate.md", "scorecards.csv"]
     guide = files["11-guide-skills-interview.md"]
     for slot in kit.stages[0].slots:
         for question in slot.questions:
@@ -44,6 +44,23 @@ def test_markdown_parts(spec_file, library):
         assert f"## {title}" in checklists
     assert "Asking for accommodations" in files["50-candidate.md"]
     assert all(text.endswith("\n") and not text.endswith("\n\n\n") for text in files.values())
+
+
+def test_scorecard_csv_has_the_canonical_shape(spec_file, library):
+    import csv
+    import io
+
+    kit, files = build_from_spec(spec_file(), library=library)
+    html_files = build_from_spec(spec_file(), fmt="html", library=library)[1]
+    assert sorted(html_files) == ["kit.html", "scorecards.csv"]
+    assert html_files["scorecards.csv"] == files["scorecards.csv"]
+    rows = list(csv.reader(io.StringIO(files["scorecards.csv"])))
+    assert rows[0] == ["candidate_id", "requisition_id", "stage", "interviewer_id", "competency", "rating",
+                       "interviewed_at", "submitted_at", "debrief_at"]
+    expected = [(stage.slug, person.slug, slot.competency.id)
+                for person in kit.interviewers for stage in person.stages for slot in stage.slots]
+    assert [(r[2], r[3], r[4]) for r in rows[1:]] == expected
+    assert all(r[0] == r[1] == r[5] == r[6] == r[7] == r[8] == "" for r in rows[1:])  # to fill in
 
 
 def test_same_spec_same_bytes(spec_file, library):

@@ -20,6 +20,7 @@ from .merge import (
     merge_prefer,
     merge_rules,
     merge_terms,
+    nothing,
     rules_default,
 )
 from .model import IN_FILE, IN_OVERRIDES, ON_COMMAND_LINE, Key
@@ -32,6 +33,7 @@ from .show import (
     show_prefer,
     show_rules,
     show_terms,
+    show_value,
 )
 from .validate import (
     parse_accept,
@@ -41,6 +43,7 @@ from .validate import (
     parse_prefer,
     parse_rules,
     parse_terms,
+    parse_track,
 )
 
 #: What ``ih init`` writes for each key (docs/configuration.md describes them).
@@ -100,6 +103,15 @@ overrides:
 #    rules: {IH750: disable}
 """
 
+_STARTER_TRACK = """\
+# ih track (docs/tracking.md): the tracking store, your applicant-tracking system's export layout
+# (greenhouse, lever, or a file) and the smallest group a report shows.
+#track:
+#  db: .ih/track.sqlite
+#  mapping: greenhouse
+#  min_cell: 5
+"""
+
 _ANYWHERE = frozenset({IN_FILE, IN_OVERRIDES, ON_COMMAND_LINE})
 
 #: In the order of the top-level keys in messages; merged in this order within a layer.
@@ -133,6 +145,10 @@ KEYS: tuple[Key, ...] = (
     Key("kits", "a mapping: templates_dir (a folder), competencies (id -> mapping)", frozenset({IN_FILE}),
         default=kits_default, parse=parse_kits, merge=merge_kits, show=show_kits, show_rank=60,
         not_in_overrides="use the top-level kits"),
+    Key("track", "a mapping: db (a file), mapping (a name, file or mapping), min_cell (3 or more)",
+        frozenset({IN_FILE}), default=nothing, parse=parse_track, merge=last_wins("track"),
+        show=show_value("track"), show_rank=65, not_in_overrides="use the top-level track",
+        starter=_STARTER_TRACK, starter_rank=90),
 )
 
 TOP_KEYS: tuple[str, ...] = tuple(key.name for key in KEYS if IN_FILE in key.places)

@@ -408,3 +408,18 @@ def scalar(name: str, kind: str, *, minimum: float | None = None, choices: Seque
     if kind not in _SCALAR_TYPES:
         raise ValueError(f"unknown scalar kind '{kind}'; use {', '.join(_SCALAR_TYPES)}")
     return Scalar(name, kind, minimum, tuple(choices))
+
+
+# --------------------------------------------------------------------------- track:
+
+TRACK_KEYS: tuple[str, ...] = ("db", "mapping", "min_cell")
+
+
+def parse_track(raw: LineDict, ctx: Ctx) -> tuple[dict[str, Any], Origin]:
+    """``track:`` (``ih track``'s store, column mapping and smallest group): its shape here; the
+    values are checked where ``ih track`` reads them (``track/settings.py``, docs/tracking.md)."""
+    table = _mapping(raw, "track", ctx)
+    if table is None:
+        return {}, ctx.origin(raw.line_of("track"))
+    check_keys(table, TRACK_KEYS, ctx, "in track")
+    return {str(k): v for k, v in table.items()}, ctx.origin(raw.line_of("track"))

@@ -148,6 +148,7 @@ def file_names(kit: Kit) -> dict[str, Any]:
         "checklists": "40-checklists.md",
         "candidate": "50-candidate.md",
         "html": "kit.html",
+        "scorecards_csv": "scorecards.csv",
     }
 
 
@@ -157,8 +158,11 @@ def render_kit(kit: Kit, fmt: str = "markdown", templates_dir: Path | None = Non
         raise KitError(f"unknown kit format '{fmt}' (use markdown or html)")
     names = file_names(kit)
     base = {"kit": kit, "spec": kit.spec, "files": names}
+    from .scorecard_csv import scorecard_csv
+
     if fmt == "html":
-        return {names["html"]: render_template("kit/kit.html.j2", base, templates_dir)}
+        return {names["html"]: render_template("kit/kit.html.j2", base, templates_dir),
+                names["scorecards_csv"]: scorecard_csv(kit)}
     out = {names["plan"]: render_template("kit/plan.md.j2", base, templates_dir)}
     for stage in kit.stages:
         out[names["guides"][stage.slug]] = render_template(
@@ -168,6 +172,7 @@ def render_kit(kit: Kit, fmt: str = "markdown", templates_dir: Path | None = Non
             "kit/scorecard.md.j2", {**base, "interviewer": person}, templates_dir)
     for part in ("debrief", "checklists", "candidate"):
         out[names[part]] = render_template(f"kit/{part}.md.j2", base, templates_dir)
+    out[names["scorecards_csv"]] = scorecard_csv(kit)  # for ih track (docs/tracking.md)
     return out
 
 
