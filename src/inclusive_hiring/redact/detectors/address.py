@@ -1,0 +1,73 @@
+"""Postal addresses and postcodes (UK, US ZIP, Canada, India PIN, Brazil CEP, EU styles).
+
+An address is found by its parts: a postcode, a street ("27 Wilmslow Road", "Rua Augusta, 1500",
+"Schönhauser Allee 112"), a unit prefix ("Flat 4", "Plot 7", "H.No. 12") or an "Address:" label.
+The whole segment of the line that holds one (between " | ", " · " separators) is redacted, so the
+town and district next to the street go too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from ..textutil import lines, segments, trim
+from .patterns import labels
+
+_US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+              "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR")
+POSTCODE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}"            # UK
+    rf"|(?:{_US_STATES}|SP|RJ|MG|QC|ON|BC|AB)\s+\d{{5}}(?:-\d{{3,4}})?"     # US ZIP, Brazil state + CEP
+    r"|[ABCEGHJ-NPRSTVXY]\d[A-Z][ -]?\d[A-Z]\d"                             # Canada
+    r"|\d{5}-\d{3}"                                                         # Brazil CEP
+    r"|\d{4}\s?[A-Z]{2}(?=\s+[A-Z][a-z])"                                   # Netherlands
+    r"|(?:PIN|Pin|Pincode|PIN code|Pin code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}"  # India, labelled
+    r")(?![\w-])")
+#: A number then a town at the end of a segment: "10439 Berlin", "Lagos 101241", "Bengaluru 560038".
+TOWN_CODE = re.compile(r"(?:\b\d{4,5}\s+[A-ZÀ-Þ][\w’'-]+|[A-ZÀ-Þ][\w’'.-]+(?:\s+[A-ZÀ-Þ][\w’'.-]+)?"
+                       r"\s*[-–,]?\s*[1-9]\d{2}\s?\d{3})\s*(?:,\s*[A-Z][\w ]+)?$")
+_STREET_WORDS = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Terrace|"
+                 r"Crescent|Cres|Gardens|Grove|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Walk|Hill|Park|Circle|Cir|"
+                 r"Trail|Rise|Green|Cross|Nagar|Marg|Layout|Colony|Main|Estate")
+STREET = re.compile(
+    rf"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d+)?,?\s+(?:[A-ZÀ-Þ][\w'’.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,4}}(?:{_STREET_WORDS})\.?"
+    rf"(?:\s+(?:NE|NW|SE|SW|N|S|E|W))?\b"
+    r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường)\s+"
+    r"[\w'’. -]+?,?\s*\d+"
+    r"|\b[A-ZÀ-Þ][\w-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|gracht|laan|straat|plein|ring|damm|ufer)"
+    r"\s+\d+[a-z]?\b"
+    r"|\b[A-ZÀ-Þ][\w-]+\s+(?:Straße|Strasse|Allee|Weg|Platz|Gracht|Laan|Straat)\s+\d+[a-z]?\b")
+UNIT = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House\s+No\.?|H\.\s?No\.?|Plot|Blk|Block|Lot|Door\s+No\.?"
+                  r"|No\.)\s*\d+[A-Za-z]?\b")
+
+
+def _address_like(segment: str) -> bool:
+    return bool(POSTCODE.search(segment) or STREET.search(segment) or UNIT.search(segment)
+                or (TOWN_CODE.search(segment) and "," in segment))
+
+
+def find(text: str, lexicon: Lexicon) -> list[Span]:
+    found: list[Span] = []
+    for match in labels(lexicon, "labels.address").finditer(text):
+        if match.group("value").strip():
+            found.append(Span(*trim(text, *match.span("value")), "ADDRESS"))
+    rows: list[tuple[int, str, bool]] = []
+    for offset, line in lines(text):
+        hit = False
+        for seg_offset, segment in segments(line):
+            if not _address_like(segment):
+                continue
+            begin = offset + seg_offset
+            label = re.match(r"\s*\**\s*[\w ]{2,20}:\**\s*", segment)
+            if label and not _address_like(label.group()):
+                begin += label.end()
+            found.append(Span(*trim(text, begin, offset + seg_offset + len(segment)), "ADDRESS"))
+            hit = True
+        rows.append((offset, line, hit))
+    # A short town line between two address lines ("12 Baker Street / London / NW1 6XE").
+    for (_, _, before), (offset, line, hit), (_, _, after) in zip(rows, rows[1:], rows[2:]):
+        if before and after and not hit and line.strip() and len(line.split()) <= 4 and "@" not in line:
+            found.append(Span(*trim(text, offset, offset + len(line)), "ADDRESS"))
+    return found

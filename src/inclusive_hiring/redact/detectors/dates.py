@@ -1,0 +1,70 @@
+"""Dates of birth, ages, and graduation years next to degrees or in an education section."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from ..textutil import lines
+from .patterns import labels
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
+          r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)")
+DATE = re.compile(
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d{{2}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
+                        r"|\baged\s+(\d{2})\b", re.IGNORECASE)
+YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
+DEGREE = re.compile(
+    r"(?<![\w.])(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Com|M\.?\s?Com|B\.?\s?Eng|M\.?\s?Eng|B\.?A|M\.?A|"
+    r"B\.?S|M\.?S|BBA|MBA|Ph\.?\s?D|DPhil|LL\.?B|LL\.?M|M\.?Phil|BFA|MFA|B\.?Ed|M\.?Ed|MPH|MD|BDS|MBBS|B\.?Arch|"
+    r"HND|HNC|OND|BTEC|Bachelor|Bachelors|Bachelor's|Master|Masters|Master's|Doctorate|Diplom|Diploma|"
+    r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
+    r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
+    r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|Leaving Certificate|IB Diploma|"
+    r"Informatik|Studium|Ausbildung)(?![\w])")
+EDUCATION_HEADING = re.compile(
+    r"^\s*(?:#+\s*|\*\*)?(?:education|academic|qualifications?|studies|training|ausbildung|bildung|formação|"
+    r"formación|formation|opleiding|schooling)\b[^\n]{0,40}$", re.IGNORECASE)
+HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?)\s*$")
+
+
+def find(text: str, lexicon: Lexicon) -> list[Span]:
+    found: list[Span] = []
+    for match in labels(lexicon, "labels.dob").finditer(text):
+        value_start = match.start("value")
+        date = DATE.search(match.group("value"))
+        if date and date.start() == 0:
+            found.append(Span(value_start + date.start(), value_start + date.end(), "DOB"))
+    for match in re.finditer(r"\b(?:born|geboren)(?:\s+(?:on|in|am))?\s+", text, re.IGNORECASE):
+        date = DATE.match(text, match.end())
+        if date:
+            found.append(Span(date.start(), date.end(), "DOB"))
+    for match in labels(lexicon, "labels.age").finditer(text):
+        number = re.match(r"\d{2}\b", match.group("value"))
+        if number:
+            found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
+    for match in AGE_PHRASE.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        found.append(Span(*match.span(group), "AGE"))
+    found += graduation_years(text)
+    return found
+
+
+def graduation_years(text: str) -> list[Span]:
+    """Years on a line that names a degree or school-leaving exam, and every year in an
+    education section (from its heading to the next heading)."""
+    found = []
+    in_education = False
+    for offset, line in lines(text):
+        if HEADING.match(line) and len(line.split()) <= 6:
+            in_education = bool(EDUCATION_HEADING.match(line))
+            continue
+        if in_education or DEGREE.search(line):
+            found += [Span(offset + m.start(), offset + m.end(), "YEAR") for m in YEAR.finditer(line)]
+    return found

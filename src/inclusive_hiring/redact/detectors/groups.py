@@ -1,0 +1,88 @@
+"""Memberships that reveal a protected trait, replaced by a neutral description, and school names.
+
+``[MEMBERSHIP: professional engineering society]`` keeps what the panel may weigh (the candidate
+belongs to a professional society) and drops what it may not (that it is for women engineers).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from .patterns import alternation
+from .phrases import phrases
+
+_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de", "du", "des", "à", "da", "do",
+                         "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+"})
+
+
+def describe(phrase: str, lexicon: Lexicon) -> str:
+    words = {w.casefold().strip("'’") for w in re.findall(r"[\w'’+-]+", phrase)}
+    for rule in lexicon.description_rules:
+        if words & rule.words:
+            return rule.description
+    return lexicon.default_description
+
+
+@functools.cache
+def _trait(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("memberships.trait_words"))
+
+
+def memberships(text: str, lexicon: Lexicon) -> list[Span]:
+    found = []
+    for group in lexicon.named_groups:
+        pattern = re.compile(r"(?<![\w])(?:" + group.pattern + r")(?![\w])", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            start, end = _grow(text, *match.span())
+            found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {group.description}"))
+    traits = _trait(lexicon)
+    nouns = frozenset(w.casefold() for w in lexicon.words("memberships.org_nouns"))
+    domains = frozenset(w.casefold() for w in lexicon.words("memberships.in_domains"))
+    for start, end, words in phrases(text, _CONNECTORS):
+        folded = [w.casefold().strip("'’") for w in words]
+        has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
+        in_domain = any(a in traits and b in ("in", "who") and c in domains
+                        for a, b, c in zip(folded, folded[1:], folded[2:]))
+        if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2:
+            found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
+    # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
+    trait_re = alternation(lexicon.words("memberships.trait_words"))
+    noun_re = alternation(lexicon.words("memberships.org_nouns"))
+    loose = re.compile(rf"(?:[A-Z][\w]*['’]s\s+)?(?:[a-z]+\s+)?{trait_re}['’]?s?['’]?\s+(?:[a-z]+\s+)?{noun_re}(?![\w])",
+                       re.IGNORECASE)
+    for match in loose.finditer(text):
+        found.append(Span(*match.span(), "MEMBERSHIP", f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
+    return found
+
+
+def _grow(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in a leading capitalised word and a trailing place or chapter ("Aston Islamic Society",
+    "Out in Tech Montréal", "Women in Tech Nigeria")."""
+    left = re.search(r"(?:[A-ZÀ-Þ][\w'’-]*\s+){1,2}$", text[max(0, start - 40):start])
+    if left and "\n" not in left.group() and not re.match(r"(?:The|A|An|Member|President|Organiser|Organizer|"
+                                                          r"Mentor|Volunteer|Treasurer|Chair|I)\b", left.group()):
+        start -= len(left.group())
+    right = re.match(r"(?:\s+[A-ZÀ-Þ][\w'’-]*){1,2}", text[end:end + 40])
+    if right and not re.match(r"\s+(?:and|The|I|In|At)\b", right.group()):
+        end += len(right.group())
+    return start, end
+
+
+def schools(text: str, lexicon: Lexicon) -> list[Span]:
+    cues = frozenset(w.casefold() for w in lexicon.words("schools.cues") if " " not in w)
+    multi = re.compile(r"(?<!\w)" + alternation([w for w in lexicon.words("schools.cues") if " " in w]) + r"(?!\w)")
+    connectors = frozenset(w.casefold() for w in lexicon.words("schools.connectors"))
+    found = []
+    for start, end, words in phrases(text, connectors):
+        if any(w.casefold() in cues for w in words) or multi.search(text, start, end):
+            if len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic"):
+                found.append(Span(start, end, "SCHOOL"))
+    abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
+    with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
+                            + r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+    found += [Span(*m.span(), "SCHOOL") for m in abbreviations.finditer(text)]
+    found += [Span(*m.span(), "SCHOOL") for m in with_place.finditer(text)]
+    return found

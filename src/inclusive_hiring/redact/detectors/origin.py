@@ -1,0 +1,81 @@
+"""Nationality, citizenship, visa and place-of-birth statements, and religion.
+
+A demonym alone is not redacted (British Airways, State Bank of India stay); it is when it sits in
+a statement: a "Nationality:" label, "Nigerian citizen", "citizen of Ghana", "holds an Italian
+passport", "dual Jordanian nationality", "I am Nigerian".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from ..textutil import trim
+from .patterns import alternation, compiled, labels
+
+
+def find(text: str, lexicon: Lexicon) -> list[Span]:
+    return [*nationality(text, lexicon), *religion(text, lexicon)]
+
+
+def nationality(text: str, lexicon: Lexicon) -> list[Span]:
+    found = []
+    for match in labels(lexicon, "labels.nationality").finditer(text):
+        if match.group("value").strip():
+            found.append(Span(*trim(text, *match.span("value")), "NATIONALITY"))
+    origin = alternation([*lexicon.words("nationalities.demonyms"), *lexicon.words("nationalities.countries")])
+    nouns = alternation(lexicon.words("nationalities.statement_nouns"))
+    visas = alternation(lexicon.words("nationalities.visas"))
+    flags = re.IGNORECASE
+    patterns = [
+        rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+)?{origin}(?:\s+and\s+{origin})?[\s-]+{nouns}"
+        rf"(?:\s+holder)?",
+        rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
+        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
+        rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
+        rf"(?:(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?(?:{origin}\s+)?"
+        rf"{visas}(?:\s+(?:holder|required|needed|sponsorship|status))*",
+        rf"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
+        rf"(?:{origin})-born",
+    ]
+    for pattern in patterns:
+        for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
+            found.append(Span(*match.span(), "NATIONALITY"))
+    return found
+
+
+def religion(text: str, lexicon: Lexicon) -> list[Span]:
+    found = []
+    for match in labels(lexicon, "labels.religion").finditer(text):
+        if match.group("value").strip():
+            found.append(Span(*trim(text, *match.span("value")), "RELIGION"))
+    for key in ("religion.words", "religion.festivals"):
+        found += [Span(*m.span(), "RELIGION") for m in compiled(lexicon, key).finditer(text)]
+    places = re.compile(r"(?<!\w)" + alternation(lexicon.words("religion.places")) + r"(?!\w)", re.IGNORECASE)
+    for match in places.finditer(text):
+        start, end = extend_proper_noun(text, *match.span())
+        head = text[start:end]
+        if head.split()[0].lower() == "temple" and not re.search(
+                r"(?i)\b(?:hindu|sikh|buddhist|jain|worship)\b", text[max(0, start - 60):end + 60]):
+            continue  # "Temple University", "Temple Bar": not a place of worship without context
+        found.append(Span(start, end, "RELIGION"))
+    return found
+
+
+_LEFT_WORD = re.compile(r"(?:St\.?|Saint|[A-ZÀ-Þ][\w'’.-]*)\s+$")
+_RIGHT_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2}")
+
+
+def extend_proper_noun(text: str, start: int, end: int, limit: int = 5) -> tuple[int, int]:
+    """Grow ``start:end`` over up to ``limit`` capitalised words before it and an "of the X Y"
+    after it: "church" -> "St Aidan's Church", "Church" -> "Redeemed Christian Church of God"."""
+    for _ in range(limit):
+        left = _LEFT_WORD.search(text, max(0, start - 40), start)
+        if not left or "\n" in left.group():
+            break
+        start = left.start()
+    right = _RIGHT_OF.match(text, end)
+    if right and text[start:start + 1].isupper():
+        end = right.end()
+    return start, end
