@@ -466,6 +466,9 @@ def version() -> None:
 from .kits.cli import kit as _kit_command  # noqa: E402
 
 app.command("kit")(_kit_command)
+from .redact.cli import redact as _redact_command  # noqa: E402  (ih redact: blind review, docs/redact.md)
+
+app.command("redact")(_redact_command)
 
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:

@@ -115,25 +115,42 @@ class Score:
     dropped: list[str] | None = None
 
 
+_PLACEHOLDER = re.compile(r"\[[A-Z]+(?::[^\]\n]*)?\]")
+_STOP = frozenset(["of", "the", "and", "in", "at", "for", "de", "da", "do", "dos", "das", "du", "des", "di", "del", "la", "le", "van", "der", "von", "st", "no", "to", "a", "an", "on"])
+
+
+def _tokens(value: str) -> list[str]:
+    return [t for t in re.findall(r"\w+", _norm(value)) if t.casefold() not in _STOP and (len(t) > 1 or t.isdigit())]
+
+
 def score(cv: LabelledCV, output: str) -> Score:
-    """Identifiers removed per kind and must-keep phrases kept, judged on ``output``."""
+    """Identifiers removed per kind and must-keep phrases kept, judged on ``output``.
+
+    An identifier counts as removed only when none of its words is left: for every word ``w`` of
+    it, the output may hold no more ``w`` than the source had outside identifiers. Leaked words
+    are charged to the identifiers holding them, one per leaked occurrence.
+    """
     source = _norm(cv.text)
-    result = _norm(output)
+    result = _norm(_PLACEHOLDER.sub(" ", output))
+    in_identifiers: Counter[str] = Counter()
+    for gold in cv.identifiers:
+        in_identifiers.update(_tokens(gold.value))
+    leaked: Counter[str] = Counter()
+    for word, inside in in_identifiers.items():
+        outside = _count(source, word) - inside
+        leaked[word] = max(0, _count(result, word) - max(0, outside))
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     missed: list[tuple[str, str]] = []
-    by_value: dict[str, list[Gold]] = {}
     for gold in cv.identifiers:
-        by_value.setdefault(_norm(gold.value), []).append(gold)
-    for value, golds in sorted(by_value.items()):
-        allowed = max(0, _count(source, value) - len(golds))
-        left = max(0, _count(result, value) - allowed)
-        for index, gold in enumerate(golds):
-            total[gold.kind] += 1
-            if index < len(golds) - left:
-                found[gold.kind] += 1
-            else:
-                missed.append((gold.kind, gold.value))
+        total[gold.kind] += 1
+        leaks = [w for w in _tokens(gold.value) if leaked[w] > 0]
+        if leaks:
+            for word in leaks:
+                leaked[word] -= 1
+            missed.append((gold.kind, gold.value))
+        else:
+            found[gold.kind] += 1
     kept = 0
     dropped: list[str] = []
     keep_counts = Counter(_norm(k.value) for k in cv.keeps)
@@ -184,7 +201,7 @@ def blocks(text: str) -> list[tuple[str, object]]:
     return result
 
 
-def _add_runs(paragraph, line: str) -> None:  # noqa: ANN001 - a python-docx paragraph
+def _add_runs(paragraph, line: str) -> None:
     """Add ``line`` as runs: **bold** parts bold, and the rest split at " · "/" | " separators,
     so a redaction may span several runs."""
     for index, part in enumerate(line.split("**")):

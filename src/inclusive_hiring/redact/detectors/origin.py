@@ -36,7 +36,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?(?:{origin}\s+)?"
         rf"{visas}(?:\s+(?:holder|required|needed|sponsorship|status))*",
-        rf"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
+        r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
         rf"(?:{origin})-born",
     ]
     for pattern in patterns:
