@@ -34,7 +34,7 @@ class Redaction:
     def key_entries(self) -> list[dict[str, object]]:
         """(placeholder, original, occurrences) in order of first appearance."""
         seen: dict[tuple[str, str], int] = {}
-        for span, original in zip(self.spans, self.originals):
+        for span, original in zip(self.spans, self.originals, strict=False):
             pair = (span.placeholder, original)
             seen[pair] = seen.get(pair, 0) + 1
         return [{"placeholder": p, "original": o, "occurrences": n} for (p, o), n in seen.items()]

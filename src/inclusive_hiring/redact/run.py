@@ -86,7 +86,7 @@ def check_key_path(key: Path, out: Path, jobs: list[Job], folder_mode: bool) -> 
             raise RedactError(f"{key}: the key must not be beside the redacted copy {job.target}; "
                               "put it in another folder")
         if resolved in (job.target.resolve(), job.source.resolve()):
-            raise RedactError(f"{key}: the key would replace {job.target if resolved == job.target.resolve() else job.source}")
+            raise RedactError(f"{key}: the key would replace a CV or its redacted copy; choose another path")
     if key.is_dir():
         raise RedactError(f"{key}: is a folder; give a file name for the key")
     if not key.parent.is_dir() and str(key.parent):

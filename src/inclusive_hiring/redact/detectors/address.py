@@ -67,7 +67,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             hit = True
         rows.append((offset, line, hit))
     # A short town line between two address lines ("12 Baker Street / London / NW1 6XE").
-    for (_, _, before), (offset, line, hit), (_, _, after) in zip(rows, rows[1:], rows[2:]):
+    for (_, _, before), (offset, line, hit), (_, _, after) in zip(rows, rows[1:], rows[2:], strict=False):
         if before and after and not hit and line.strip() and len(line.split()) <= 4 and "@" not in line:
             found.append(Span(*trim(text, offset, offset + len(line)), "ADDRESS"))
     return found

@@ -23,7 +23,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     for offset, line in lines(text):
         if not (_DATES.search(line) or re.search(r"(?i)\b(?:at|with|for|joined)\s+[A-Z]", line)):
             continue
-        for start, end, words in phrases(line, _CONNECTORS):
+        for start, end, _words in phrases(line, _CONNECTORS):
             before = line[:start]
             after_role = _ROLE.search(before[-60:]) and re.search(r"[,–—|@]\s*$|\bat\s+$", before)
             after_at = re.search(r"\b(?:at|joined|with)\s+$", before)

@@ -45,14 +45,14 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         folded = [w.casefold().strip("'’") for w in words]
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
         in_domain = any(a in traits and b in ("in", "who") and c in domains
-                        for a, b, c in zip(folded, folded[1:], folded[2:]))
+                        for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
         if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2:
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
-    loose = re.compile(rf"(?:[A-Z][\w]*['’]s\s+)?(?:[a-z]+\s+)?{trait_re}['’]?s?['’]?\s+(?:[a-z]+\s+)?{noun_re}(?![\w])",
-                       re.IGNORECASE)
+    loose = re.compile(rf"(?:[A-Z][\w]*['’]s\s+)?(?:[a-z]+\s+)?{trait_re}['’]?s?['’]?\s+(?:[a-z]+\s+)?"
+                       rf"{noun_re}(?![\w])", re.IGNORECASE)
     for match in loose.finditer(text):
         found.append(Span(*match.span(), "MEMBERSHIP", f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return found
@@ -77,9 +77,9 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     connectors = frozenset(w.casefold() for w in lexicon.words("schools.connectors"))
     found = []
     for start, end, words in phrases(text, connectors):
-        if any(w.casefold() in cues for w in words) or multi.search(text, start, end):
-            if len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic"):
-                found.append(Span(start, end, "SCHOOL"))
+        cued = any(w.casefold() in cues for w in words) or multi.search(text, start, end)
+        if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
+            found.append(Span(start, end, "SCHOOL"))
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
                             + r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

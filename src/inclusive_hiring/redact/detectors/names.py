@@ -179,8 +179,9 @@ def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
             sentence_start = not before or before[-1] in ".!?:\n#>-•"
             name_follows = after is not None and text[end:after.start()].strip() == "" and \
                 bool(fold_variants(after.group()) & forms.words)
+            previous = tokens[index - 1].group() if index > 0 else ""
             name_precedes = index > 0 and text[tokens[index - 1].end():start].strip() == "" and \
-                bool(fold_variants(tokens[index - 1].group()) & forms.words) and is_capitalised(tokens[index - 1].group())
+                bool(fold_variants(previous) & forms.words) and is_capitalised(previous)
             verb_follows = after is not None and after.group().islower() and (
                 after.group() in verbs or re.search(r"(?:[^s]s|ed)$", after.group()) is not None)
             possessive = match.group().endswith(("'s", "’s"))
