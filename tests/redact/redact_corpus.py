@@ -116,7 +116,8 @@ class Score:
 
 
 _PLACEHOLDER = re.compile(r"\[[A-Z]+(?::[^\]\n]*)?\]")
-_STOP = frozenset("of the and in at for de da do dos das du des di del la le van der von st no to a an on".split())
+_STOP = frozenset({"of", "the", "and", "in", "at", "for", "de", "da", "do", "dos", "das", "du", "des", "di",
+                   "del", "la", "le", "van", "der", "von", "st", "no", "to", "a", "an", "on"})
 
 
 def _tokens(value: str) -> list[str]:
