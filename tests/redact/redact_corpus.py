@@ -352,3 +352,78 @@ def make_pdf(lines: list[str], path: Path | None = None, *, text_layer: bool = T
     if path is not None:
         path.write_bytes(data)
     return data
+
+
+# --- evaluation over a split and a format --------------------------------------------------------
+
+FORMATS = ("txt", "md", "docx", "pdf")
+
+
+@dataclass
+class Evaluation:
+    split: str
+    fmt: str
+    found: Counter[str]
+    total: Counter[str]
+    kept: int
+    keep_total: int
+    photos_left: int  # .docx only: image parts or drawings left in the redacted copies
+    misses: list[tuple[str, str, str]]  # (cv, kind, value)
+    drops: list[tuple[str, str]]  # (cv, phrase)
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.total[kind] if self.total[kind] else 1.0
+
+    @property
+    def keep_share(self) -> float:
+        return self.kept / self.keep_total if self.keep_total else 1.0
+
+
+def _docx_images_left(path: Path) -> int:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/") or "thumbnail" in n]
+        xml = package.read("word/document.xml").decode("utf-8")
+    return len(media) + xml.count("<w:drawing") + xml.count("<w:pict")
+
+
+def evaluate(split: str, fmt: str, workdir: Path, options: object | None = None) -> Evaluation:
+    """Redact every CV of ``split`` written as ``fmt`` and score the redacted text."""
+    from inclusive_hiring.redact.engine import Options
+    from inclusive_hiring.redact.formats import redact_file
+
+    chosen = options if options is not None else Options()
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    kept = keep_total = photos_left = 0
+    misses: list[tuple[str, str, str]] = []
+    drops: list[tuple[str, str]] = []
+    workdir.mkdir(parents=True, exist_ok=True)
+    for cv in load(split):
+        stem = Path(cv.name).stem
+        source = workdir / f"{stem}.{fmt}"
+        if fmt in ("txt", "md"):
+            source.write_text(cv.text, encoding="utf-8")
+        elif fmt == "docx":
+            make_docx(cv, source)
+        else:
+            make_pdf(pdf_lines(cv), source)
+        result = redact_file(source, chosen)  # type: ignore[arg-type]
+        if fmt == "docx":
+            out = workdir / f"{stem}.redacted.docx"
+            out.write_bytes(result.data)
+            output = docx_text(out)
+            photos_left += _docx_images_left(out) + (0 if "[PHOTO]" in output else 1)
+            total["PHOTO"] += 1
+            found["PHOTO"] += 1 if result.counts.get("PHOTO") and not _docx_images_left(out) else 0
+        else:
+            output = result.data.decode("utf-8")
+        graded = score(cv, output)
+        found.update(graded.found)
+        total.update(graded.total)
+        kept += graded.kept
+        keep_total += graded.keep_total
+        misses += [(cv.name, kind, value) for kind, value in graded.missed or []]
+        drops += [(cv.name, phrase) for phrase in graded.dropped or []]
+    return Evaluation(split, fmt, found, total, kept, keep_total, photos_left, misses, drops)
