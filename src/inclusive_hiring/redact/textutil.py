@@ -36,8 +36,8 @@ def fold_variants(word: str) -> set[str]:
 
 
 def is_capitalised(word: str) -> bool:
-    """Starts with an upper-case letter (Title or ALL CAPS)."""
-    return bool(word) and word[0].isupper()
+    """Starts with an upper-case letter (Title or ALL CAPS) or a letter without case (李伟)."""
+    return bool(word) and (word[0].isupper() or (word[0].isalpha() and not word[0].islower()))
 
 
 def lines(text: str) -> Iterator[tuple[int, str]]:

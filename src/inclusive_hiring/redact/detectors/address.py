@@ -22,6 +22,8 @@ POSTCODE = re.compile(
     rf"|(?:{_US_STATES}|SP|RJ|MG|QC|ON|BC|AB)\s+\d{{5}}(?:-\d{{3,4}})?"     # US ZIP, Brazil state + CEP
     r"|[ABCEGHJ-NPRSTVXY]\d[A-Z][ -]?\d[A-Z]\d"                             # Canada
     r"|\d{5}-\d{3}"                                                         # Brazil CEP
+    r"|\d{2}-\d{3}(?=\s+[A-ZÀ-Þ][a-zà-ÿ])"                                 # Poland
+    r"|(?<=[A-Za-z]\s)\d{3}-\d{4}"                                          # Japan
     r"|\d{4}\s?[A-Z]{2}(?=\s+[A-Z][a-z])"                                   # Netherlands
     r"|(?:PIN|Pin|Pincode|PIN code|Pin code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}"  # India, labelled
     r")(?![\w-])")
@@ -34,7 +36,7 @@ _STREET_WORDS = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|
 STREET = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d+)?,?\s+(?:[A-ZÀ-Þ][\w'’.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,4}}(?:{_STREET_WORDS})\.?"
     rf"(?:\s+(?:NE|NW|SE|SW|N|S|E|W))?\b"
-    r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường)\s+"
+    r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường|ul\.|al\.)\s+"
     r"[\w'’. -]+?,?\s*\d+"
     r"|\b[A-ZÀ-Þ][\w-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|gracht|laan|straat|plein|ring|damm|ufer)"
     r"\s+\d+[a-z]?\b"

@@ -11,14 +11,17 @@ from .patterns import labels
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
-          r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)")
+          r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+          r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+          r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre)")
 DATE = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d{{2}}"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
-                        r"|\baged\s+(\d{2})\b", re.IGNORECASE)
+                        r"|\baged\s+(\d{2})\b|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b(?!\s+(?:de|of|d'|Erfahrung|experi))",
+                        re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 DEGREE = re.compile(
     r"(?<![\w.])(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Com|M\.?\s?Com|B\.?\s?Eng|M\.?\s?Eng|B\.?A|M\.?A|"
@@ -27,11 +30,14 @@ DEGREE = re.compile(
     r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
     r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|Leaving Certificate|IB Diploma|"
-    r"Informatik|Studium|Ausbildung)(?![\w])")
+    r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
+SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|Institute|"
+                         r"Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
 EDUCATION_HEADING = re.compile(
-    r"^\s*(?:#+\s*|\*\*)?(?:education|academic|qualifications?|studies|training|ausbildung|bildung|formação|"
-    r"formación|formation|opleiding|schooling)\b[^\n]{0,40}$", re.IGNORECASE)
-HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?)\s*$")
+    r"\b(?:educat\w*|academic|qualifications?|studies|ausbildung|bildung|formação|formación|formation|opleiding|"
+    r"schooling|wykształcenie)\b", re.IGNORECASE)
+HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?"
+                     r"|[A-Z][^\W\d_]+(?:\s+(?:and|&|[A-Z][^\W\d_]+)){0,2})\s*$")
 
 
 def find(text: str, lexicon: Lexicon) -> list[Span]:
@@ -41,16 +47,25 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         date = DATE.search(match.group("value"))
         if date and date.start() == 0:
             found.append(Span(value_start + date.start(), value_start + date.end(), "DOB"))
-    for match in re.finditer(r"\b(?:born|geboren)(?:\s+(?:on|in|am))?\s+", text, re.IGNORECASE):
+            age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[value_start + date.end():])
+            if age:
+                end = value_start + date.end()
+                found.append(Span(end + age.start(1), end + age.end(1), "AGE"))
+    born = re.compile(r"\b(?:born|geboren|n[ée]e?\s+le|nascid[oa]\s+em|nacid[oa]\s+el|urodzon[ya]|urodził[a]?|"
+                      r"DOB|D\.O\.B\.?)(?:\s+(?:on|in|am))?\s*[:\-]?\s+", re.IGNORECASE)
+    for match in born.finditer(text):
         date = DATE.match(text, match.end())
         if date:
             found.append(Span(date.start(), date.end(), "DOB"))
+            age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[date.end():])
+            if age:
+                found.append(Span(date.end() + age.start(1), date.end() + age.end(1), "AGE"))
     for match in labels(lexicon, "labels.age").finditer(text):
         number = re.match(r"\d{2}\b", match.group("value"))
         if number:
             found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
     for match in AGE_PHRASE.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in (1, 2, 3, 4) if match.group(g))
         found.append(Span(*match.span(group), "AGE"))
     found += graduation_years(text)
     return found
@@ -63,8 +78,8 @@ def graduation_years(text: str) -> list[Span]:
     in_education = False
     for offset, line in lines(text):
         if HEADING.match(line) and len(line.split()) <= 6:
-            in_education = bool(EDUCATION_HEADING.match(line))
+            in_education = bool(EDUCATION_HEADING.search(line))
             continue
-        if in_education or DEGREE.search(line):
+        if in_education or DEGREE.search(line) or SCHOOL_WORD.search(line):
             found += [Span(offset + m.start(), offset + m.end(), "YEAR") for m in YEAR.finditer(line)]
     return found

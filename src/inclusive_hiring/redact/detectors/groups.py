@@ -11,11 +11,21 @@ import re
 
 from ..lexicon import Lexicon
 from ..spans import Span
+from .dates import DEGREE
 from .patterns import alternation
+
+_WORKPLACE = re.compile(r"(?i)\b(?:teacher|lecturer|professor|tutor|head\s+of|principal|headteacher|instructor|"
+                        r"counsellor|counselor|librarian|administrator|coordinator|officer|manager|director|"
+                        r"nurse|assistant|researcher|fellow|engineer|analyst|developer|scientist)\b")
 from .phrases import phrases
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de", "du", "des", "à", "da", "do",
                          "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+"})
+
+
+_ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
+                    "chair", "founder", "co-founder", "elder", "secretary", "lead", "leader", "ambassador", "the",
+                    "a", "an", "i", "active", "proud", "joined", "alumni", "alumna", "alumnus", "fellow"})
 
 
 def describe(phrase: str, lexicon: Lexicon) -> str:
@@ -42,6 +52,12 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     nouns = frozenset(w.casefold() for w in lexicon.words("memberships.org_nouns"))
     domains = frozenset(w.casefold() for w in lexicon.words("memberships.in_domains"))
     for start, end, words in phrases(text, _CONNECTORS):
+        while words and (words[0].casefold() in _ROLES or words[0].casefold() in _CONNECTORS):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            words = words[1:]
+        if not words:
+            continue
         folded = [w.casefold().strip("'’") for w in words]
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
         in_domain = any(a in traits and b in ("in", "who") and c in domains
@@ -78,6 +94,20 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found = []
     for start, end, words in phrases(text, connectors):
         cued = any(w.casefold() in cues for w in words) or multi.search(text, start, end)
+        cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
+        split = max((i for i, w in enumerate(words[:cue_at]) if w in ("at", "the") and i > 0), default=None)
+        if cued and split is not None:  # "Industrial Engineering at the Tecnológico de Monterrey"
+            for word in words[:split + 1]:
+                start = text.index(word, start) + len(word)
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            words = words[split + 1:]
+            if words and words[0] == "the":
+                start = text.index("the", start) + 4
+                words = words[1:]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+        if cued and _WORKPLACE.search(text[line_start:start]) and not DEGREE.search(text, line_start, line_end):
+            continue  # "Head of Mathematics, Ghana International School": the employer
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
             found.append(Span(start, end, "SCHOOL"))
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")

@@ -79,6 +79,8 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
     for offset, line in lines(text):
         if not line.strip():
             continue
+        if re.fullmatch(r"[\s\[\]A-Z:]*\[[A-Z]+\][\s\[\]A-Z:]*", line) or "@" in line or re.search(r"\d{3}", line):
+            continue  # a [PHOTO] paragraph, a contact line
         checked += 1
         if checked > 3:
             return

@@ -11,6 +11,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..spans import Span
+from ..textutil import lines as _lines
 from ..textutil import trim
 from .patterns import alternation, compiled, labels
 
@@ -30,11 +31,12 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     flags = re.IGNORECASE
     patterns = [
         rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+)?{origin}(?:\s+and\s+{origin})?[\s-]+{nouns}"
-        rf"(?:\s+holder)?",
+        rf"(?:\s+holder)?(?:\s*\((?:{origin})\))?",
         rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
         rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
-        rf"(?:(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?(?:{origin}\s+)?"
+        rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
+        rf"(?:{origin}\s+)?"
         rf"{visas}(?:\s+(?:holder|required|needed|sponsorship|status))*",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
         rf"(?:{origin})-born",
@@ -42,6 +44,12 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
             found.append(Span(*match.span(), "NATIONALITY"))
+    # A demonym as one item of a personal-details line: "Ghanaian · married · born 1987".
+    item = re.compile(rf"(?:^|(?<=[|·•,;]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;]))", re.MULTILINE)
+    personal = re.compile(r"(?i)\b(?:married|single|divorced|born|birth|age|aged|male|female|children|partner)\b")
+    for offset, line in _lines(text):
+        if personal.search(line):
+            found += [Span(offset + m.start(), offset + m.end(), "NATIONALITY") for m in item.finditer(line)]
     return found
 
 
@@ -64,7 +72,7 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
 
 
 _LEFT_WORD = re.compile(r"(?:St\.?|Saint|[A-ZÀ-Þ][\w'’.-]*)\s+$")
-_RIGHT_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2}")
+_RIGHT_OF = re.compile(r"\s+(?:of|de|del|da|do|des|du)\s+(?:the\s+|la\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2}")
 
 
 def extend_proper_noun(text: str, start: int, end: int, limit: int = 5) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..textutil import LETTER
 
-_TOKEN = re.compile(rf"{LETTER}+(?:['’\-.&+]{LETTER}*)*|&|\+|[0-9]+")
+_TOKEN = re.compile(rf"{LETTER}+(?:['’\-.&+]{LETTER}+)*|&|\+|[0-9]+")
 
 
 def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, list[str]]]:
@@ -37,7 +37,7 @@ def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, l
             yield _emit(run)
 
 
-_BREAK = re.compile(r"[,;:|·•()\[\]/—–!?\"“”]|\s{3,}|\t|\.\s")
+_BREAK = re.compile(r"[,;:|·•()\[\]/—–!?\"“”]|\s{3,}|\t|\.\s|\s-\s")
 
 
 def _emit(run: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:

@@ -56,6 +56,13 @@ def _own_paragraph(element: Any) -> Any:
     return parent
 
 
+def _row_of(paragraph: Any) -> Any:
+    parent = paragraph.getparent()
+    while parent is not None and parent.tag != _w("tr"):
+        parent = parent.getparent()
+    return parent
+
+
 def _paragraph_pieces(paragraph: Any) -> tuple[str, list[_Piece]]:
     text: list[str] = []
     pieces: list[_Piece] = []
@@ -245,9 +252,14 @@ def redact_docx(path: Path, options: Options) -> FileRedaction:
         for paragraph in root.iter(_w("p")):
             text, pieces = _paragraph_pieces(paragraph)
             paragraphs.append((paragraph, text, pieces, offset))
-            chunks.append(text)
+            chunks += [text, "\n"]
             offset += len(text) + 1
-    full_text = "\n".join(chunks)
+    # Cells of one table row are joined by tabs, so a row reads as one line (as in a text CV).
+    for index in range(len(paragraphs) - 1):
+        row = _row_of(paragraphs[index][0])
+        if row is not None and row is _row_of(paragraphs[index + 1][0]):
+            chunks[2 * index + 1] = "\t"
+    full_text = "".join(chunks[:-1])
     spans = find_spans(full_text, options)
     originals = [(span, full_text[span.start:span.end]) for span in spans]
     index = 0
