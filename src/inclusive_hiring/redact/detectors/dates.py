@@ -20,7 +20,8 @@ DATE = re.compile(
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
-                        r"|\baged\s+(\d{2})\b|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b(?!\s+(?:de|of|d'|Erfahrung|experi))",
+                        r"|\baged\s+(\d{2})\b|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
+                        r"(?!\s+(?:de|of|d'|\w*erfahrung|\w*ervaring|experi|doświadczenia))",
                         re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 DEGREE = re.compile(
@@ -31,8 +32,8 @@ DEGREE = re.compile(
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
     r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|Leaving Certificate|IB Diploma|"
     r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
-SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|Institute|"
-                         r"Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
+SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|"
+                         r"Institute|Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
 EDUCATION_HEADING = re.compile(
     r"\b(?:educat\w*|academic|qualifications?|studies|ausbildung|bildung|formação|formación|formation|opleiding|"
     r"schooling|wykształcenie)\b", re.IGNORECASE)

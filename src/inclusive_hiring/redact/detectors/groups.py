@@ -13,16 +13,19 @@ from ..lexicon import Lexicon
 from ..spans import Span
 from .dates import DEGREE
 from .patterns import alternation
+from .phrases import phrases
 
 _WORKPLACE = re.compile(r"(?i)\b(?:teacher|lecturer|professor|tutor|head\s+of|principal|headteacher|instructor|"
                         r"counsellor|counselor|librarian|administrator|coordinator|officer|manager|director|"
                         r"nurse|assistant|researcher|fellow|engineer|analyst|developer|scientist)\b")
-from .phrases import phrases
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de", "du", "des", "à", "da", "do",
                          "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+"})
 
 
+_CAMPUS = re.compile(r",\s+([A-ZÀ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]))", re.MULTILINE)
+_NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
+                         "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
 _ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
                     "chair", "founder", "co-founder", "elder", "secretary", "lead", "leader", "ambassador", "the",
                     "a", "an", "i", "active", "proud", "joined", "alumni", "alumna", "alumnus", "fellow"})
@@ -109,6 +112,9 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         if cued and _WORKPLACE.search(text[line_start:start]) and not DEGREE.search(text, line_start, line_end):
             continue  # "Head of Mathematics, Ghana International School": the employer
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
+            campus = _CAMPUS.match(text, end)
+            if campus and campus.group(1).casefold() not in _NOT_CAMPUS:
+                end = campus.end(1)  # "University of Nigeria, Nsukka"
             found.append(Span(start, end, "SCHOOL"))
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))

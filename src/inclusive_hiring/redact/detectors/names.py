@@ -26,7 +26,8 @@ from .patterns import alternation, labels
 _CLOSING = re.compile(
     r"(?im)^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|with\s+best)\s+regards|regards|"
     r"sincerely|respectfully|best\s+wishes|many\s+thanks|thank\s+you|thanks|cheers|best|cordially|with\s+thanks|"
-    r"atenciosamente|cordialmente|mit\s+freundlichen\s+grüßen|cordialement|met\s+vriendelijke\s+groet)"
+    r"atenciosamente|cordialmente|mit\s+freundlichen\s+grüßen|cordialement|met\s+vriendelijke\s+groet|"
+    r"(?:declaration|i\s+hereby\s+(?:declare|certify)|i\s+certify)\b.*)"
     r"[,.!]?\s*$")
 _MY_NAME = re.compile(r"(?i:my\s+name\s+is|I\s+am\s+called|this\s+is)\s+((?:[A-ZÀ-Þ][\w'’-]+\s?){1,4})")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -53,7 +54,7 @@ def name_tokens(segment: str, lexicon: Lexicon, *, minimum: int = 2) -> list[re.
     particles = lexicon.folded("names.particles")
     stop = lexicon.folded("names.not_name_words")
     words = list(WORD.finditer(segment))
-    while words and words[0].group().rstrip(".") in honorifics:
+    while words and (words[0].group().rstrip(".") in honorifics or words[0].group() in ("Dr", "Prof", "Professor")):
         words = words[1:]
     while len(words) > 1 and words[-1].group().casefold().rstrip(".") in post:
         words = words[:-1]
@@ -79,8 +80,9 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
     for offset, line in lines(text):
         if not line.strip():
             continue
-        if re.fullmatch(r"[\s\[\]A-Z:]*\[[A-Z]+\][\s\[\]A-Z:]*", line) or "@" in line or re.search(r"\d{3}", line):
-            continue  # a [PHOTO] paragraph, a contact line
+        if re.fullmatch(r"[\s\[\]A-Z:]*\[[A-Z]+\][\s\[\]A-Z:]*", line):
+            continue  # a [PHOTO] paragraph
+        contact_line = "@" in line or re.search(r"\d{3}", line) is not None
         checked += 1
         if checked > 3:
             return
@@ -95,7 +97,7 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
                 for word in found:
                     yield offset + seg_offset, word
                 return
-        if not skipped_only:
+        if not skipped_only and not contact_line:
             return
 
 
