@@ -88,10 +88,10 @@ def _decompose(text: str, golds: list[Gold]) -> tuple[str, list[Gold]]:
     return "".join(pieces), moved
 
 
-#: The folders of each split. ``heldout-v1`` was the first held-out set: its one untuned run is
-#: recorded in ``heldout-v1-first-run.txt``; after its misses were studied it joined the dev set,
-#: and ``heldout`` (written next, before any further change) became the set nobody tuned on.
-SPLITS = {"dev": ("dev", "heldout-v1"), "heldout": ("heldout",)}
+#: The folders of each split. Each held-out set was written before the changes it measures, run
+#: once untuned (``heldout-vN-first-run.txt`` records that run), then studied and moved into the
+#: dev set; ``heldout`` is the newest set, which nobody tuned on.
+SPLITS = {"dev": ("dev", "heldout-v1", "heldout-v2"), "heldout": ("heldout",)}
 
 
 def load(split: str) -> list[LabelledCV]:

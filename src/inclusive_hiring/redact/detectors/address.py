@@ -24,25 +24,28 @@ POSTCODE = re.compile(
     r"|\d{5}-\d{3}"                                                         # Brazil CEP
     r"|\d{2}-\d{3}(?=\s+[A-ZÀ-Þ][a-zà-ÿ])"                                 # Poland
     r"|(?<=[A-Za-z]\s)\d{3}-\d{4}"                                          # Japan
+    r"|\d{3}\s\d{2}(?=\s+[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-ÿ])"                           # Sweden, Czechia, Greece
     r"|\d{4}\s?[A-Z]{2}(?=\s+[A-Z][a-z])"                                   # Netherlands
     r"|(?:PIN|Pin|Pincode|PIN code|Pin code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}"  # India, labelled
     r")(?![\w-])")
 #: A number then a town at the end of a segment: "10439 Berlin", "Lagos 101241", "Bengaluru 560038".
-TOWN_CODE = re.compile(r"(?:\b\d{4,5}\s+[A-ZÀ-Þ][\w’'-]+|[A-ZÀ-Þ][\w’'.-]+(?:\s+[A-ZÀ-Þ][\w’'.-]+)?"
+TOWN_CODE = re.compile(r"(?:\b\d{4,5}\s+[A-ZÀ-ÖØ-ÞĀ-ž][\w’'-]+|[A-ZÀ-ÖØ-ÞĀ-ž][\w’'.-]+(?:\s+[A-ZÀ-Þ][\w’'.-]+)?"
                        r"\s*[-–,]?\s*[1-9]\d{2}\s?\d{3})\s*(?:,\s*[A-Z][\w ]+)?$")
 _STREET_WORDS = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Terrace|"
                  r"Crescent|Cres|Gardens|Grove|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Walk|Hill|Park|Circle|Cir|"
-                 r"Trail|Rise|Green|Cross|Nagar|Marg|Layout|Colony|Main|Estate")
+                 r"Trail|Rise|Green|Cross|Nagar|Marg|Layout|Colony|Main|Estate|Caddesi|Cad\.|Sokak|Sk\.|Mahallesi|Jalan|Calle")
 STREET = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d+)?,?\s+(?:[A-ZÀ-Þ][\w'’.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,4}}(?:{_STREET_WORDS})\.?"
     rf"(?:\s+(?:NE|NW|SE|SW|N|S|E|W))?\b"
     r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường|ul\.|al\.)\s+"
     r"[\w'’. -]+?,?\s*\d+"
-    r"|\b[A-ZÀ-Þ][\w-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|gracht|laan|straat|plein|ring|damm|ufer)"
+    r"|\b[A-ZÀ-ÖØ-ÞĀ-ž][\w-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|gracht|laan|straat|plein|ring|damm|ufer|"
+    r"gatan|vägen|gata|väg|gade|vej|veien|gate|katu|tie|utca|ulica)"
     r"\s+\d+[a-z]?\b"
-    r"|\b[A-ZÀ-Þ][\w-]+\s+(?:Straße|Strasse|Allee|Weg|Platz|Gracht|Laan|Straat)\s+\d+[a-z]?\b")
+    r"|\b[A-ZÀ-ÖØ-ÞĀ-ž][\w-]+\s+(?:Straße|Strasse|Allee|Weg|Platz|Gracht|Laan|Straat|Caddesi|Sokak|Bulvarı)\s+"
+    r"(?:No\s*[:.]?\s*)?\d+[a-z]?\b")
 UNIT = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House\s+No\.?|H\.\s?No\.?|Plot|Blk|Block|Lot|Door\s+No\.?"
-                  r"|No\.)\s*\d+[A-Za-z]?\b")
+                  r"|No\.|No:|Nr\.|Nº|nº)\s*\d+[A-Za-z]?\b")
 
 
 def _address_like(segment: str) -> bool:
@@ -55,6 +58,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     for match in labels(lexicon, "labels.address").finditer(text):
         if match.group("value").strip():
             found.append(Span(*trim(text, *match.span("value")), "ADDRESS"))
+    address_labels = {w.casefold() for w in lexicon.words("labels.address")} | {"location", "home", "contact"}
     rows: list[tuple[int, str, bool]] = []
     for offset, line in lines(text):
         hit = False
@@ -62,8 +66,8 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             if not _address_like(segment):
                 continue
             begin = offset + seg_offset
-            label = re.match(r"\s*\**\s*[\w ]{2,20}:\**\s*", segment)
-            if label and not _address_like(label.group()):
+            label = re.match(r"\s*\**\s*([\w' ]{2,30}?)\s*:\**\s*", segment)
+            if label and label.group(1).casefold() in address_labels:
                 begin += label.end()
             found.append(Span(*trim(text, begin, offset + seg_offset + len(segment)), "ADDRESS"))
             hit = True

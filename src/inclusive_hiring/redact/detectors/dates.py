@@ -52,7 +52,9 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             if age:
                 end = value_start + date.end()
                 found.append(Span(end + age.start(1), end + age.end(1), "AGE"))
-    born = re.compile(r"\b(?:born|geboren|n[ée]e?\s+le|nascid[oa]\s+em|nacid[oa]\s+el|urodzon[ya]|urodził[a]?|"
+    born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+le|"
+                      r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
+                      r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
                       r"DOB|D\.O\.B\.?)(?:\s+(?:on|in|am))?\s*[:\-]?\s+", re.IGNORECASE)
     for match in born.finditer(text):
         date = DATE.match(text, match.end())
@@ -72,15 +74,24 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
-def graduation_years(text: str) -> list[Span]:
-    """Years on a line that names a degree or school-leaving exam, and every year in an
-    education section (from its heading to the next heading)."""
-    found = []
+def education_lines(text: str) -> set[int]:
+    """Offsets of the lines inside an education section (its heading to the next heading)."""
+    inside: set[int] = set()
     in_education = False
     for offset, line in lines(text):
         if HEADING.match(line) and len(line.split()) <= 6:
             in_education = bool(EDUCATION_HEADING.search(line))
-            continue
-        if in_education or DEGREE.search(line) or SCHOOL_WORD.search(line):
+        elif in_education:
+            inside.add(offset)
+    return inside
+
+
+def graduation_years(text: str) -> list[Span]:
+    """Years on a line that names a degree, a school or a school-leaving exam, and every year in
+    an education section."""
+    found = []
+    in_education = education_lines(text)
+    for offset, line in lines(text):
+        if offset in in_education or DEGREE.search(line) or SCHOOL_WORD.search(line):
             found += [Span(offset + m.start(), offset + m.end(), "YEAR") for m in YEAR.finditer(line)]
     return found

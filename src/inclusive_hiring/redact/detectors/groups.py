@@ -11,7 +11,8 @@ import re
 
 from ..lexicon import Lexicon
 from ..spans import Span
-from .dates import DEGREE
+from ..textutil import lines as _lines
+from .dates import DEGREE, education_lines
 from .patterns import alternation
 from .phrases import phrases
 
@@ -23,6 +24,8 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
                          "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+"})
 
 
+_RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
+_ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
 _CAMPUS = re.compile(r",\s+([A-ZÀ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
@@ -63,7 +66,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
             continue
         folded = [w.casefold().strip("'’") for w in words]
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
-        in_domain = any(a in traits and b in ("in", "who") and c in domains
+        in_domain = any((a in traits or a.rstrip("s") in traits) and b in ("in", "who") and c in domains
                         for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
         if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2:
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
@@ -95,6 +98,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     multi = re.compile(r"(?<!\w)" + alternation([w for w in lexicon.words("schools.cues") if " " in w]) + r"(?!\w)")
     connectors = frozenset(w.casefold() for w in lexicon.words("schools.connectors"))
     found = []
+    education = education_lines(text)
     for start, end, words in phrases(text, connectors):
         cued = any(w.casefold() in cues for w in words) or multi.search(text, start, end)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
@@ -109,13 +113,19 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
                 words = words[1:]
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
-        if cued and _WORKPLACE.search(text[line_start:start]) and not DEGREE.search(text, line_start, line_end):
+        experience = _WORKPLACE.search(text[line_start:start]) or _RANGE.search(text, line_start, line_end)
+        if cued and experience and line_start not in education and not DEGREE.search(text, line_start, line_end):
             continue  # "Head of Mathematics, Ghana International School": the employer
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
             campus = _CAMPUS.match(text, end)
             if campus and campus.group(1).casefold() not in _NOT_CAMPUS:
                 end = campus.end(1)  # "University of Nigeria, Nsukka"
             found.append(Span(start, end, "SCHOOL"))
+    for offset, line in _lines(text):
+        if DEGREE.search(line):
+            for match in _ACRONYM.finditer(line):
+                if not DEGREE.fullmatch(match.group(1)):
+                    found.append(Span(offset + match.start(1), offset + match.end(1), "SCHOOL"))
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
                             + r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

@@ -175,7 +175,8 @@ def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
         start, end = match.span()
         if word.endswith(("'s", "’s")):
             word, end = word[:-2], end - 2
-        if not is_capitalised(word) or not (fold_variants(word) & forms.words):
+        parts = [word, *re.split(r"[-'’]", word)] if re.search(r"[-'’]", word) else [word]
+        if not is_capitalised(word) or not any(fold_variants(p) & forms.words for p in parts if len(p) > 1):
             continue
         if fold(word) in common and (start, match.end()) not in stated:
             after = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -210,7 +211,8 @@ def _join(text: str, hits: list[tuple[int, int]], particles: frozenset[str]) -> 
             continue
         lead = re.search(r"(?:\b(?:[A-Z]\.|" + "|".join(map(re.escape, sorted(particles)))
                          + r")\s+)+$", text[max(0, start - 30):start], re.IGNORECASE)
-        if lead and lead.group()[:1].isupper():
+        before = text[max(0, start - 30):start - len(lead.group())] if lead else ""
+        if lead and lead.group()[:1].isupper() and not re.search(r"[a-z]\s*$", before):
             start -= len(lead.group())
         spans.append([start, end])
     return [Span(s, e, "NAME") for s, e in spans]

@@ -37,7 +37,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
         rf"(?:{origin}\s+)?"
-        rf"{visas}(?:\s+(?:holder|required|needed|sponsorship|status))*",
+        rf"{visas}(?:\s+(?:holder|required|needed|sponsorship|status))*(?:\s+(?:in|for|from)\s+(?:the\s+)?{origin})?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
         rf"(?:{origin})-born",
     ]
@@ -46,7 +46,8 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
             found.append(Span(*match.span(), "NATIONALITY"))
     # A demonym as one item of a personal-details line: "Ghanaian · married · born 1987".
     item = re.compile(rf"(?:^|(?<=[|·•,;]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;]))", re.MULTILINE)
-    personal = re.compile(r"(?i)\b(?:married|single|divorced|born|birth|age|aged|male|female|children|partner)\b")
+    personal = re.compile(r"(?i)\b(?:married|single|divorced|born|birth|age|aged|years\s+old|male|female|children|"
+                          r"partner|nationality|citizen|passport)\b")
     for offset, line in _lines(text):
         if personal.search(line):
             found += [Span(offset + m.start(), offset + m.end(), "NATIONALITY") for m in item.finditer(line)]

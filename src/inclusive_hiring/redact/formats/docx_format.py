@@ -196,7 +196,10 @@ def _roots(document: Any) -> list[tuple[Any, Any, bool]]:
             found.append((part, part.element, False))
         else:
             found.append((part, parse_xml(part.blob), True))
-    found.sort(key=lambda item: (str(item[0].partname) != "/word/document.xml", str(item[0].partname)))
+    # Headers first (a CV's name and contact line often sit there), then the body, then the rest.
+    order = {"header": 0, "document": 1}
+    found.sort(key=lambda item: (order.get(re.sub(r"\d*\.xml$", "", str(item[0].partname).rsplit("/", 1)[-1]), 2),
+                                 str(item[0].partname)))
     return found
 
 
