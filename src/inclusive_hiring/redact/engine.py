@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,8 +41,37 @@ class Redaction:
         return [{"placeholder": p, "original": o, "occurrences": n} for (p, o), n in seen.items()]
 
 
+def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in Unicode NFC and, when that changed it, the original offset of every NFC
+    character (plus one for the end). Detectors and word lists are written in NFC; a CV saved
+    in NFD ("Adébáyọ̀" as letters plus combining marks) is matched the same way."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    index = 0
+    while index < len(text):
+        stop = index + 1
+        while stop < len(text) and unicodedata.combining(text[stop]):
+            stop += 1
+        cluster = unicodedata.normalize("NFC", text[index:stop])
+        pieces.append(cluster)
+        origin += [index] * len(cluster)
+        index = stop
+    origin.append(len(text))
+    return "".join(pieces), origin
+
+
 def find_spans(text: str, options: Options = Options(), lexicon: Lexicon | None = None) -> list[Span]:
-    """Every identifier in ``text``, non-overlapping and sorted."""
+    """Every identifier in ``text``, non-overlapping and sorted (offsets in ``text``)."""
+    normal, origin = nfc_with_offsets(text)
+    spans = _find_nfc(normal, options, lexicon)
+    if origin is None:
+        return spans
+    return [Span(origin[s.start], origin[s.end], s.kind, s.label) for s in spans]
+
+
+def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span]:
     lexicon = lexicon or shipped()
     extra = options.person_finder(text) if options.person_finder else []
     found: list[Span] = []

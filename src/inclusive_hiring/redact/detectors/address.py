@@ -44,7 +44,8 @@ STREET = re.compile(
     r"\s+\d+[a-z]?\b"
     r"|\b[A-ZÀ-ÖØ-ÞĀ-ž][\w-]+\s+(?:Straße|Strasse|Allee|Weg|Platz|Gracht|Laan|Straat|Caddesi|Sokak|Bulvarı)\s+"
     r"(?:No\s*[:.]?\s*)?\d+[a-z]?\b")
-UNIT = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House\s+No\.?|H\.\s?No\.?|Plot|Blk|Block|Lot|Door\s+No\.?"
+UNIT = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+|\bPostfach\s+\d+|\bCaixa\s+Postal\s+\d+|"
+                  r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House\s+No\.?|H\.\s?No\.?|Plot|Blk|Block|Lot|Door\s+No\.?"
                   r"|No\.|No:|Nr\.|Nº|nº)\s*\d+[A-Za-z]?\b")
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Lexicon
 from ..spans import Span
 from ..textutil import lines
-from .patterns import labels
+from .patterns import alternation, labels
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
@@ -20,7 +21,7 @@ DATE = re.compile(
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
-                        r"|\baged\s+(\d{2})\b|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
+                        r"|\baged\s+(\d{2})\b|\bI\s+am\s+(\d{2})(?=\s*[,.;]|\s+and\b)|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
                         r"(?!\s+(?:de|of|d'|\w*erfahrung|\w*ervaring|experi|doświadczenia))",
                         re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
@@ -39,6 +40,11 @@ EDUCATION_HEADING = re.compile(
     r"schooling|wykształcenie)\b", re.IGNORECASE)
 HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?"
                      r"|[A-Z][^\W\d_]+(?:\s+(?:and|&|[A-Z][^\W\d_]+)){0,2})\s*$")
+
+
+@functools.cache
+def _school_words(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + alternation(lexicon.words("schools.cues")) + r"(?!\w)")
 
 
 def find(text: str, lexicon: Lexicon) -> list[Span]:
@@ -68,9 +74,9 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         if number:
             found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
     for match in AGE_PHRASE.finditer(text):
-        group = next(g for g in (1, 2, 3, 4) if match.group(g))
+        group = next(g for g in range(1, 6) if match.group(g))
         found.append(Span(*match.span(group), "AGE"))
-    found += graduation_years(text)
+    found += graduation_years(text, _school_words(lexicon))
     return found
 
 
@@ -86,12 +92,12 @@ def education_lines(text: str) -> set[int]:
     return inside
 
 
-def graduation_years(text: str) -> list[Span]:
+def graduation_years(text: str, school_words: re.Pattern[str] = SCHOOL_WORD) -> list[Span]:
     """Years on a line that names a degree, a school or a school-leaving exam, and every year in
     an education section."""
     found = []
     in_education = education_lines(text)
     for offset, line in lines(text):
-        if offset in in_education or DEGREE.search(line) or SCHOOL_WORD.search(line):
+        if offset in in_education or DEGREE.search(line) or school_words.search(line):
             found += [Span(offset + m.start(), offset + m.end(), "YEAR") for m in YEAR.finditer(line)]
     return found

@@ -61,7 +61,7 @@ def name_tokens(segment: str, lexicon: Lexicon, *, minimum: int = 2) -> list[re.
     if not minimum <= len(words) <= 6:
         return None
     rest = re.sub(WORD.pattern, "", segment)
-    if re.search(r"[^\s.,'’()\-–—*#]", rest):
+    if re.search(r"[^\s.,'’()\-–—*#\"“”]", rest):
         return None
     for word in words:
         text = word.group()

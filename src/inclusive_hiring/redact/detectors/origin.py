@@ -30,24 +30,28 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     visas = alternation(lexicon.words("nationalities.visas"))
     flags = re.IGNORECASE
     patterns = [
-        rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+)?{origin}(?:\s+and\s+{origin})?[\s-]+{nouns}"
+        rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+|naturali[sz]ed\s+)?{origin}(?:\s+and\s+{origin})?[\s-]+{nouns}"
         rf"(?:\s+holder)?(?:\s*\((?:{origin})\))?",
         rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
         rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
         rf"(?:{origin}\s+)?"
-        rf"{visas}(?:\s+(?:holder|required|needed|sponsorship|status))*(?:\s+(?:in|for|from)\s+(?:the\s+)?{origin})?",
+        rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|for|from)\s+(?:the\s+)?{origin})?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
         rf"(?:{origin})-born",
+        # Any demonym-shaped word in a statement: "Surinamese-born", "Bhutanese citizen".
+        r"[A-Z][a-z]+(?:ian|ese|ish|ean|i|an)(?:-born|\s+(?:citizen|national|passport))",
     ]
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
             found.append(Span(*match.span(), "NATIONALITY"))
     # A demonym as one item of a personal-details line: "Ghanaian · married · born 1987".
-    item = re.compile(rf"(?:^|(?<=[|·•,;]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;]))", re.MULTILINE)
+    item = re.compile(rf"(?:^|(?<=[|·•,;.—–]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;.—–]))",
+                      re.MULTILINE | re.IGNORECASE)
     personal = re.compile(r"(?i)\b(?:married|single|divorced|born|birth|age|aged|years\s+old|male|female|children|"
-                          r"partner|nationality|citizen|passport)\b")
+                          r"partner|nationality|citizen|passport|" + alternation(lexicon.words("family.marital"))[3:-1]
+                          + r")\b")
     for offset, line in _lines(text):
         if personal.search(line):
             found += [Span(offset + m.start(), offset + m.end(), "NATIONALITY") for m in item.finditer(line)]
@@ -87,4 +91,9 @@ def extend_proper_noun(text: str, start: int, end: int, limit: int = 5) -> tuple
     right = _RIGHT_OF.match(text, end)
     if right and text[start:start + 1].isupper():
         end = right.end()
+    elif text[start:start + 1].isupper():
+        # "Capel Salem", "Gurdwara Sahib Dasmesh Darbar": capitalised words after the place word.
+        after = re.match(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){1,4}", text[end:end + 80])
+        if after:
+            end += len(after.group())
     return start, end

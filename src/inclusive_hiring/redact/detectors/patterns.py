@@ -19,7 +19,7 @@ def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
     """``Label:`` (or ``Label -``) at the start of a line, a segment or after a bullet; group
     ``value`` is the rest up to a separator or the end of the line."""
     return re.compile(
-        r"(?im)(?:^|(?<=[|·•;\t])|(?<=\s{2})|(?<=^[-*•]\s)|(?<=\*\*)|(?<=[.,]\s)|(?<=^#{2}\s)|(?<=^#{3}\s))\s*\**\s*"
+        r"(?im)(?:^|(?<=[|·•;\t])|(?<=\s{2})|(?<=^[-*•]\s)|(?<=\*\*)|(?<=[.,]\s)|(?<=\s[—–]\s)|(?<=^#{2}\s)|(?<=^#{3}\s))\s*\**\s*"
         + alternation(labels)
         + r"\s*\**\s*(?::|：|\s[-–]\s)\s*\**\s*(?P<value>[^\n|·•\t]*?)\s*(?=$|\s[|·•]\s|\t| {3,}|\s*;)")
 

@@ -23,7 +23,7 @@ def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, l
             if run and _BREAK.search(text, previous_end, token[0]):
                 yield _emit(run)
                 run, pending = [], []
-            if token[2][:1].isupper():
+            if token[2][:1].isupper() or _ELIDED.match(token[2]):
                 run += [*pending, token]
                 pending = []
             elif run and token[2].lower() in connectors:
@@ -37,6 +37,7 @@ def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, l
             yield _emit(run)
 
 
+_ELIDED = re.compile(r"(?:d|l|dell|dall|all|nell)['’][A-ZÀ-ÖØ-Þ]")
 _BREAK = re.compile(r"[,;:|·•()\[\]/—–!?\"“”]|\s{3,}|\t|\.\s|\s-\s")
 
 
