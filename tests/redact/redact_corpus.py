@@ -135,8 +135,8 @@ def score(cv: LabelledCV, output: str) -> Score:
     """Identifiers removed per kind and must-keep phrases kept, judged on ``output``.
 
     An identifier counts as removed only when none of its words is left: for every word ``w`` of
-    it, the output may hold no more ``w`` than the source had outside identifiers. Leaked words
-    are charged to the identifiers holding them, one per leaked occurrence.
+    it, the output may hold no more ``w`` than the source had outside identifiers. Each leaked
+    occurrence is charged to one identifier holding the word, the one with most words left first.
     """
     source = _norm(cv.text)
     result = _norm(_PLACEHOLDER.sub(" ", output))
@@ -150,12 +150,23 @@ def score(cv: LabelledCV, output: str) -> Score:
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     missed: list[tuple[str, str]] = []
-    for gold in cv.identifiers:
-        total[gold.kind] += 1
-        leaks = [w for w in _tokens(gold.value) if leaked[w] > 0]
+    # A leaked word is charged to the identifier that lost the largest share of its words ("London"
+    # left inside an unredacted membership name is not charged to a redacted address).
+    def share(gold: Gold) -> float:
+        words = _tokens(gold.value)
+        return sum(1 for w in words if leaked[w] > 0) / len(words) if words else 0.0
+
+    order = sorted(range(len(cv.identifiers)), key=lambda i: (-share(cv.identifiers[i]), i))
+    is_missed = [False] * len(cv.identifiers)
+    for index in order:
+        leaks = [w for w in _tokens(cv.identifiers[index].value) if leaked[w] > 0]
         if leaks:
             for word in leaks:
                 leaked[word] -= 1
+            is_missed[index] = True
+    for gold, miss in zip(cv.identifiers, is_missed, strict=True):
+        total[gold.kind] += 1
+        if miss:
             missed.append((gold.kind, gold.value))
         else:
             found[gold.kind] += 1
