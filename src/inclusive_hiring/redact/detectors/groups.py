@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 
 from ..lexicon import Lexicon
 from ..spans import Span
@@ -57,7 +58,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     traits = _trait(lexicon)
     nouns = frozenset(w.casefold() for w in lexicon.words("memberships.org_nouns"))
     domains = frozenset(w.casefold() for w in lexicon.words("memberships.in_domains"))
-    for start, end, words in phrases(text, _CONNECTORS):
+    for start, end, words in _split_lists(text, phrases(text, _CONNECTORS), nouns):
         while words and (words[0].casefold() in _ROLES or words[0].casefold() in _CONNECTORS):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -68,7 +69,8 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
         in_domain = any((a in traits or a.rstrip("s") in traits) and b in ("in", "who") and c in domains
                         for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
-        if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2:
+        named = any(s.start < end and start < s.end for s in found)  # a named group's description wins
+        if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2 and not named:
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
@@ -76,8 +78,37 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     loose = re.compile(rf"(?:[A-Z][\w]*['’]s\s+)?(?:[a-z]+\s+)?{trait_re}['’]?s?['’]?\s+(?:[a-z]+\s+)?"
                        rf"{noun_re}(?![\w])", re.IGNORECASE)
     for match in loose.finditer(text):
+        if any(s.start < match.end() and match.start() < s.end for s in found):
+            continue
         found.append(Span(*match.span(), "MEMBERSHIP", f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return found
+
+
+def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
+                 nouns: frozenset[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """Split "Society of Women Engineers and the National Society of Black Engineers" at "and"
+    when both sides name an organisation."""
+    for start, end, words in found:
+        cut = [i for i, w in enumerate(words) if w in ("and", "&")]
+        if not cut or sum(w.casefold() in nouns for w in words) < 2:
+            yield start, end, words
+            continue
+        position = start
+        pieces: list[list[str]] = [[]]
+        for index, word in enumerate(words):
+            if index in cut:
+                pieces.append([])
+            else:
+                pieces[-1].append(word)
+        for piece in pieces:
+            if piece and piece[0] == "the":
+                piece = piece[1:]
+            if not piece:
+                continue
+            begin = text.index(piece[0], position)
+            finish = text.index(piece[-1], begin) + len(piece[-1])
+            position = finish
+            yield begin, finish, piece
 
 
 def _grow(text: str, start: int, end: int) -> tuple[int, int]:
