@@ -49,6 +49,32 @@ UNIT = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+|\bPostfach\s+\d+|\bCaixa\s+Postal\
                   r"|No\.|No:|Nr\.|Nº|nº)\s*\d+[A-Za-z]?\b")
 
 
+#: Three lower-case words in a row: a sentence, not an address line.
+_PROSE = re.compile(r"\b(?!(?:rue|de|la|le|du|des|da|do|dos|das|del|di|van|der|den|apto|bis|via|calle)\b)[a-z]{2,}\s+"
+                    r"(?!(?:rue|de|la|le|du|des|da|do|dos|das|del|di|van|der|den|apto|bis|via|calle)\b)[a-z]{2,}\s+"
+                    r"(?!(?:rue|de|la|le|du|des|da|do|dos|das|del|di|van|der|den|apto|bis|via|calle)\b)[a-z]{2,}\b"
+                    r"|\b(?:I|[Ww]e|[Mm]y)\s+[a-z]{2,}")
+_CHUNK_RIGHT = re.compile(r"(?:,?\s+(?:-\s+)?[A-ZÀ-ÖØ-Þ0-9][\w'’.-]*)+")
+_WORDS_LEFT = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*,?\s+){1,4}$")
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """Inside a sentence: the address parts found and the capitalised words around them."""
+    piece = text[start:end]
+    hits = [m.span() for pattern in (POSTCODE, STREET, UNIT) for m in pattern.finditer(piece)]
+    hits += [m.span() for m in TOWN_CODE.finditer(piece)] if not hits else []
+    if not hits:
+        return start, end
+    first, last = min(h[0] for h in hits), max(h[1] for h in hits)
+    left = _WORDS_LEFT.search(piece[:first])
+    if left:
+        first = left.start()
+    right = _CHUNK_RIGHT.match(piece, last)
+    if right:
+        last = right.end()
+    return start + first, start + last
+
+
 def _address_like(segment: str) -> bool:
     return bool(POSTCODE.search(segment) or STREET.search(segment) or UNIT.search(segment)
                 or (TOWN_CODE.search(segment) and "," in segment))
@@ -70,7 +96,10 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             label = re.match(r"\s*\**\s*([\w' ]{2,30}?)\s*:\**\s*", segment)
             if label and label.group(1).casefold() in address_labels:
                 begin += label.end()
-            found.append(Span(*trim(text, begin, offset + seg_offset + len(segment)), "ADDRESS"))
+            end = offset + seg_offset + len(segment)
+            if _PROSE.search(segment):
+                begin, end = _core(text, begin, end)  # "... she is based in Manchester M14 5TQ."
+            found.append(Span(*trim(text, begin, end), "ADDRESS"))
             hit = True
         rows.append((offset, line, hit))
     # A short town line between two address lines ("12 Baker Street / London / NW1 6XE").

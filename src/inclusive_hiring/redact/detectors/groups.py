@@ -78,7 +78,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     loose = re.compile(rf"(?:[A-Z][\w]*['’]s\s+)?(?:[a-z]+\s+)?{trait_re}['’]?s?['’]?\s+(?:[a-z]+\s+)?"
                        rf"{noun_re}(?![\w])", re.IGNORECASE)
     for match in loose.finditer(text):
-        if any(s.start < match.end() and match.start() < s.end for s in found):
+        if any(s.start <= match.start() and match.end() <= s.end for s in found):
             continue
         found.append(Span(*match.span(), "MEMBERSHIP", f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return found
