@@ -21,7 +21,8 @@ def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         r"(?im)(?:^|(?<=[|·•;\t])|(?<=\s{2})|(?<=^[-*•]\s)|(?<=\*\*)|(?<=[.,]\s)|(?<=\s[—–]\s)|(?<=^#{2}\s)|(?<=^#{3}\s))\s*\**\s*"
         + alternation(labels)
-        + r"\s*\**\s*(?::|：|\s[-–]\s)\s*\**\s*(?P<value>[^\n|·•\t]*?)\s*(?=$|\s[|·•]\s|\t| {3,}|\s*;)")
+        + r"\s*\**\s*(?::|：|\s[-–]\s)\s*\**\s*(?P<value>(?:[^\n|·•\t.]|\.(?=\S)|(?<=\b[A-Z])\.)*?)"
+        r"\s*(?=$|\.(?:\s|$)|\s[|·•—–]\s|\t| {3,}|\s*;)")
 
 
 @functools.cache
