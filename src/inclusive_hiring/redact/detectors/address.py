@@ -30,7 +30,7 @@ POSTCODE = re.compile(
     r")(?![\w-])")
 #: A number then a town at the end of a segment: "10439 Berlin", "Lagos 101241", "Bengaluru 560038".
 TOWN_CODE = re.compile(r"(?:\b\d{4,5}\s+[A-ZÀ-ÖØ-ÞĀ-ž][\w’'-]+|[A-ZÀ-ÖØ-ÞĀ-ž][\w’'.-]+(?:\s+[A-ZÀ-Þ][\w’'.-]+)?"
-                       r"\s*[-–,]?\s*[1-9]\d{2}\s?\d{3})\s*(?:,\s*[A-Z][\w ]+)?$")
+                       r"\s*[-–,]?\s*(?!(?:19|20)\d{2}\b)\d{3}\s?\d{1,3})\s*(?:,\s*[A-Z][\w ]+)?$")
 _STREET_WORDS = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Terrace|"
                  r"Crescent|Cres|Gardens|Grove|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Walk|Hill|Park|Circle|Cir|"
                  r"Trail|Rise|Green|Cross|Nagar|Marg|Layout|Colony|Main|Estate|Caddesi|Cad\.|Sokak|Sk\.|Mahallesi|Jalan|Calle")
@@ -39,13 +39,15 @@ STREET = re.compile(
     rf"(?:\s+(?:NE|NW|SE|SW|N|S|E|W))?\b"
     r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường|ul\.|al\.)\s+"
     r"[\w'’. -]+?,?\s*\d+"
+    r"|\b[A-Z][\w]*-(?:ro|gil|daero|dong)\s+\d+"
+    r"|\b[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:Blvd|Boulevard|Street|St|Avenue|Ave|Road|Rd|Sderot|Rehov)\.?\s+\d+[a-z]?\b"
     r"|\b[A-ZÀ-ÖØ-ÞĀ-ž][\w-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|gracht|laan|straat|plein|ring|damm|ufer|"
     r"gatan|vägen|gata|väg|gade|vej|veien|gate|katu|tie|utca|ulica)"
     r"\s+\d+[a-z]?\b"
     r"|\b[A-ZÀ-ÖØ-ÞĀ-ž][\w-]+\s+(?:Straße|Strasse|Allee|Weg|Platz|Gracht|Laan|Straat|Caddesi|Sokak|Bulvarı)\s+"
     r"(?:No\s*[:.]?\s*)?\d+[a-z]?\b")
 UNIT = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+|\bPostfach\s+\d+|\bCaixa\s+Postal\s+\d+|"
-                  r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House\s+No\.?|H\.\s?No\.?|Plot|Blk|Block|Lot|Door\s+No\.?"
+                  r"\b(?:House\s+\d+[-A-Z]*|Block\s+[A-Z0-9]{1,3}\b|Purok\s+\d+|Barangay|Sitio|Flat|Apt\.?|Apartment|Unit|Suite|House\s+No\.?|H\.\s?No\.?|Plot|Blk|Block|Lot|Door\s+No\.?"
                   r"|No\.|No:|Nr\.|Nº|nº)\s*\d+[A-Za-z]?\b")
 
 

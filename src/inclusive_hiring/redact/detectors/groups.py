@@ -72,6 +72,14 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         named = any(s.start < end and start < s.end for s in found)  # a named group's description wins
         if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2 and not named:
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
+    # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
+    demonyms = alternation(lexicon.words("nationalities.demonyms"))
+    origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
+                              r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
+                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?")
+    for match in origin_group.finditer(text):
+        found.append(Span(*match.span(), "MEMBERSHIP", "MEMBERSHIP: professional network"
+                          if "Professional" in match.group() else "MEMBERSHIP: community group"))
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
@@ -131,7 +139,8 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found = []
     education = education_lines(text)
     for start, end, words in phrases(text, connectors):
-        cued = any(w.casefold() in cues for w in words) or multi.search(text, start, end)
+        cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
+            or multi.search(text, start, end)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
         split = max((i for i, w in enumerate(words[:cue_at]) if w in ("at", "the") and i > 0), default=None)
         if cued and split is not None:  # "Industrial Engineering at the Tecnológico de Monterrey"

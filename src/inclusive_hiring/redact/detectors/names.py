@@ -212,7 +212,7 @@ def _join(text: str, hits: list[tuple[int, int]], particles: frozenset[str]) -> 
         lead = re.search(r"(?:\b(?:[A-Z]\.|" + "|".join(map(re.escape, sorted(particles)))
                          + r")\s+)+$", text[max(0, start - 30):start], re.IGNORECASE)
         before = text[max(0, start - 30):start - len(lead.group())] if lead else ""
-        if lead and lead.group()[:1].isupper() and not re.search(r"[a-z][ \t]*$", before):
+        if lead and lead.group()[:1].isupper() and not re.search(r"(?:^|\s)[a-z]+[ \t]*$", before):
             start -= len(lead.group())
         spans.append([start, end])
     return [Span(s, e, "NAME") for s, e in spans]

@@ -40,6 +40,8 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|for|from)\s+(?:the\s+)?{origin})?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
         rf"(?:{origin})-born",
+        r"(?:[Mm]y\s+)?(?:home\s?town|native\s+place|village|state\s+of\s+origin|place\s+of\s+birth)\s+is\s+"
+        r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?",
         # Any demonym-shaped word in a statement: "Surinamese-born", "Bhutanese citizen".
         r"[A-Z][a-z]+(?:ian|ese|ish|ean|i|an)(?:-born|\s+(?:citizen|national|passport))",
     ]
@@ -50,7 +52,8 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     item = re.compile(rf"(?:^|(?<=[|·•,;.—–]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;.—–]))",
                       re.MULTILINE | re.IGNORECASE)
     personal = re.compile(r"(?i)\b(?:married|single|divorced|born|birth|age|aged|years\s+old|male|female|children|"
-                          r"partner|nationality|citizen|passport|" + alternation(lexicon.words("family.marital"))[3:-1]
+                          r"partner|nationality|citizen|passport|anos|años|ans|jahre|"
+                          + alternation(lexicon.words("family.marital"))[3:-1]
                           + r")\b")
     for offset, line in _lines(text):
         if personal.search(line):
@@ -63,6 +66,8 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
     for match in labels(lexicon, "labels.religion").finditer(text):
         if match.group("value").strip():
             found.append(Span(*trim(text, *match.span("value")), "RELIGION"))
+    practice = re.compile(r"\bpray(?:s|ing)?(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+day\b", re.IGNORECASE)
+    found += [Span(*m.span(), "RELIGION") for m in practice.finditer(text)]
     for key in ("religion.words", "religion.festivals"):
         found += [Span(*m.span(), "RELIGION") for m in compiled(lexicon, key).finditer(text)]
     places = re.compile(r"(?<!\w)" + alternation(lexicon.words("religion.places")) + r"(?!\w)", re.IGNORECASE)

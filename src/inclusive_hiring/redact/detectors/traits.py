@@ -72,7 +72,8 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
     patterns = [
         # "Married", "single" as a whole item: "· Married", "..., single", a line of its own.
         rf"(?:(?<=^)|(?<=[,;·|•(]\s)|(?<=[,;·|•(])|(?<=^[-*•]\s)|(?<=[.:]\s)|(?<=[—–]\s)){marital}(?=\s*(?:$|[,;·|•).]))",
-        rf"(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:children|kids|boys|girls))?",
+        rf"(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:young\s+)?(?:children|kids|boys|girls|toddlers?|babies|"
+        r"baby|newborn|sons?|daughters?|teenagers?|twins))?",
         rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?(?:children|child|kids|sons?|daughters?|dependants|"
         r"dependents|enfants?|Kinder|Kind|filhos?|hijos?|dzieci)",
         rf"{marital}\s+(?:with\s+(?:{number}\s+)?(?:children|kids|a\s+(?:son|daughter|baby)))",
