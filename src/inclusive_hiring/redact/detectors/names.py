@@ -74,8 +74,15 @@ def name_tokens(segment: str, lexicon: Lexicon, *, minimum: int = 2) -> list[re.
     return words
 
 
+def _in_emails(words: list[re.Match[str]], emails: list[str]) -> bool:
+    """Whether a part of the candidate name shows in an e-mail's local part ("sophie.wagner")."""
+    keys = {key for word in words for key in fold_variants(word.group()) if len(key) >= 3}
+    return any(key in local for key in keys for local in emails)
+
+
 def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[str]]]:
     skip = lexicon.folded("names.not_name_lines")
+    emails = [m.group().split("@")[0].casefold() for m in EMAIL.finditer(text)]
     checked = 0
     for offset, line in lines(text):
         if not line.strip():
@@ -93,6 +100,8 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
                 continue
             skipped_only = False
             found = name_tokens(segment, lexicon)
+            if found and contact_line and emails and not _in_emails(found, emails):
+                continue  # "UX Researcherin · street · phone": a title on a contact line, not the name
             if found:
                 for word in found:
                     yield offset + seg_offset, word
