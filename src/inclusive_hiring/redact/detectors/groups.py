@@ -27,7 +27,7 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
 
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
-_CAMPUS = re.compile(r",\s+([A-ZÀ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]))", re.MULTILINE)
+_CAMPUS = re.compile(r"(?:,|\s[–—-])\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
 _ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
@@ -70,7 +70,9 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         in_domain = any((a in traits or a.rstrip("s") in traits) and b in ("in", "who") and c in domains
                         for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
         named = any(s.start < end and start < s.end for s in found)  # a named group's description wins
-        if has_trait and (any(w in nouns for w in folded) or in_domain) and len(words) >= 2 and not named:
+        of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
+            folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
+        if has_trait and (any(w in nouns for w in folded) or in_domain or of_place) and len(words) >= 2 and not named:
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
     demonyms = alternation(lexicon.words("nationalities.demonyms"))

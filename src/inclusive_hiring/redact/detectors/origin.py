@@ -36,6 +36,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
+        r"(?:(?:valid|current|permanent|temporary)\s+)?"
         rf"(?:{origin}\s+)?"
         rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|for|from)\s+(?:the\s+)?{origin})?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
@@ -49,10 +50,10 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
             found.append(Span(*match.span(), "NATIONALITY"))
     # A demonym as one item of a personal-details line: "Ghanaian · married · born 1987".
-    item = re.compile(rf"(?:^|(?<=[|·•,;.—–]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;.—–]))",
+    item = re.compile(rf"(?:^|(?<=[|·•,;.—–]\s)|(?<=[|·•,;])){origin}(?=\s*(?:$|[|·•,;.—–]|\s+and\s))",
                       re.MULTILINE | re.IGNORECASE)
     personal = re.compile(r"(?i)\b(?:married|single|divorced|born|birth|age|aged|years\s+old|male|female|children|"
-                          r"partner|nationality|citizen|passport|anos|años|ans|jahre|"
+                          r"partner|nationality|citizen|citizenship|passport|anos|años|ans|jahre|"
                           + alternation(lexicon.words("family.marital"))[3:-1]
                           + r")\b")
     for offset, line in _lines(text):

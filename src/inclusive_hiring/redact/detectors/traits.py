@@ -72,7 +72,7 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
     patterns = [
         # "Married", "single" as a whole item: "· Married", "..., single", a line of its own.
         rf"(?:(?<=^)|(?<=[,;·|•(]\s)|(?<=[,;·|•(])|(?<=^[-*•]\s)|(?<=[.:]\s)|(?<=[—–]\s)){marital}(?=\s*(?:$|[,;·|•).]))",
-        rf"(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:young\s+)?(?:children|kids|boys|girls|toddlers?|babies|"
+        rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:young\s+)?(?:children|kids|boys|girls|toddlers?|babies|"
         r"baby|newborn|sons?|daughters?|teenagers?|twins))?",
         rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?(?:children|child|kids|sons?|daughters?|dependants|"
         r"dependents|enfants?|Kinder|Kind|filhos?|hijos?|dzieci)",
