@@ -74,7 +74,7 @@ def test_pronouns_titles_gender_family():
     assert result.startswith("[PRONOUN]/[PRONOUN] · [PRONOUN]/[PRONOUN]")
     assert "[TITLE] [NAME] led the audit; [PRONOUN] joined" in result
     assert "Sex: [GENDER]" in result and "Marital status: [FAMILY]" in result
-    assert "I am a [FAMILY]" in result and "[FAMILY]." in result
+    assert "I am [FAMILY] and returned from [FAMILY]." in result
 
 
 def test_nationality_statements_but_not_employers():

@@ -61,7 +61,8 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+le|"
                       r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
                       r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
-                      r"DOB|D\.O\.B\.?)(?:\s+(?:on|in|am))?\s*[:\-]?\s+", re.IGNORECASE)
+                      r"DOB|D\.O\.B\.?|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date)(?:\s+(?:on|in|am))?\s*[:\-]?\s+",
+                      re.IGNORECASE)
     for match in born.finditer(text):
         date = DATE.match(text, match.end())
         if date:

@@ -27,7 +27,7 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
 
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
-_CAMPUS = re.compile(r"(?:,|\s[–—-])\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]))", re.MULTILINE)
+_CAMPUS = re.compile(r"(?:,|\s[–—-])\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]|\s[–—-]\s))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
 _ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
@@ -140,6 +140,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     connectors = frozenset(w.casefold() for w in lexicon.words("schools.connectors"))
     found = []
     education = education_lines(text)
+    credentials = {w.casefold() for w in lexicon.words("names.post_nominals")}
     for start, end, words in phrases(text, connectors):
         cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
             or multi.search(text, start, end)
@@ -166,7 +167,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     for offset, line in _lines(text):
         if DEGREE.search(line):
             for match in _ACRONYM.finditer(line):
-                if not DEGREE.fullmatch(match.group(1)):
+                if not DEGREE.fullmatch(match.group(1)) and match.group(1).casefold() not in credentials:
                     found.append(Span(offset + match.start(1), offset + match.end(1), "SCHOOL"))
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
