@@ -186,3 +186,17 @@ def test_help_lists_redact_and_stays_light():
     help_text = subprocess.run([sys.executable, "-m", "inclusive_hiring", "--help"], capture_output=True,
                                text=True, check=True).stdout
     assert "redact" in help_text
+
+
+def test_key_that_exists_needs_force_and_file_name_warning(tmp_path):
+    (tmp_path / "zoe-muller-cv.md").write_text(CV, encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "key.json").write_text("{}", encoding="utf-8")
+    refused = ih("zoe-muller-cv.md", "-o", "blind.md", "--key", "private/key.json", cwd=tmp_path)
+    assert refused.returncode == 2 and "key.json exists: use --force" in refused.stderr
+    assert not (tmp_path / "blind.md").exists()
+    done = ih("zoe-muller-cv.md", "-o", "blind.md", "--key", "private/key.json", "--force", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "file name contains part of the candidate's name" in done.stderr
+    assert "Zoë" not in done.stderr and "Müller" not in done.stderr
+    assert json.loads((tmp_path / "private" / "key.json").read_text(encoding="utf-8"))["files"]

@@ -47,7 +47,7 @@ class Lexicon:
         return frozenset(w.casefold() for w in self.lists[key])
 
 
-_FLAGS = {"case_sensitive", "fold_accents", "default_description"}
+_FLAGS = frozenset({"case_sensitive", "fold_accents", "default_description"})
 
 
 def _terms(value: Any, path: Path, line: int, key: str) -> tuple[str, ...]:

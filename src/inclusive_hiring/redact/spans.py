@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 #: Higher wins when two spans overlap and neither contains the other's whole text.
-PRIORITY: dict[str, int] = {
+PRIORITY: Mapping[str, int] = MappingProxyType({
     "EMAIL": 100, "URL": 95, "PHONE": 90, "DOB": 85, "MEMBERSHIP": 80, "ADDRESS": 75, "SCHOOL": 70,
     "NAME": 65, "TITLE": 60, "NATIONALITY": 55, "RELIGION": 50, "FAMILY": 45, "GENDER": 40,
     "AGE": 35, "YEAR": 30, "PRONOUN": 25, "EMPLOYER": 20,
-}
+})
 
 
 @dataclass(frozen=True, order=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from types import MappingProxyType
 
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 LETTER = rf"(?:[^\W\d_]|[{MARKS}])"
 #: A word: letters and marks, with inner apostrophes or hyphens ("O'Connor", "Okonkwo-Eze").
 WORD = re.compile(rf"{LETTER}+(?:['’\-]{LETTER}+)*")
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_GERMAN = MappingProxyType(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
 
 
 def strip_marks(text: str) -> str:
