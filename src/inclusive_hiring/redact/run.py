@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,7 +119,8 @@ def _name_in_file_name(job: Job, result: FileRedaction) -> bool:
     names = {fold(w.group()) for entry in result.key if entry["placeholder"] == "[NAME]"
              for w in WORD.finditer(str(entry["original"]))}
     names = {n for n in names if len(n) >= 3}
-    words = {fold(w.group()) for w in WORD.finditer(job.source.stem.replace("_", " "))}
+    stem = re.sub(r"[-_.]+", " ", job.source.stem)
+    words = {fold(w.group()) for w in WORD.finditer(stem)}
     return bool(names & words)
 
 
