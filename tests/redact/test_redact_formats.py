@@ -136,3 +136,10 @@ def test_markdown_markup_is_kept(tmp_path):
     source.write_text("# Zoë Müller\n\n**Email:** zoe@example.com\n\n- Python, *Kafka*\n", encoding="utf-8")
     text = redact_file(source, Options()).data.decode()
     assert text == "# [NAME]\n\n**Email:** [EMAIL]\n\n- Python, *Kafka*\n"
+
+
+def test_text_too_long_for_a_cv(tmp_path):
+    source = tmp_path / "huge.txt"
+    source.write_text("word " * 120_000, encoding="utf-8")
+    with pytest.raises(RedactError, match="too long for a CV"):
+        redact_file(source, Options())

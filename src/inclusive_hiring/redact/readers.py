@@ -11,8 +11,16 @@ from pathlib import Path
 
 from . import RedactError
 
-#: Larger files are refused: a CV is a few hundred kilobytes at most.
+#: Larger files are refused: a CV is a few hundred kilobytes at most (a .docx with photos more).
 MAX_BYTES = 25 * 1024 * 1024
+#: Longer texts are refused: a long CV is 30,000 characters; this is over 15 times that.
+MAX_CHARS = 500_000
+
+
+def check_length(path: Path, text: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise RedactError(f"{path}: {len(text):,} characters of text is too long for a CV (limit {MAX_CHARS:,})")
+    return text
 
 
 def read_bytes(path: Path) -> bytes:

@@ -9,7 +9,7 @@ from ..spans import Span
 from ..textutil import trim
 from .patterns import labels
 
-EMAIL = re.compile(r"(?:mailto:)?[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"(?<![\w.+'’-])(?:mailto:)?[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+")
 SOCIAL = re.compile(
     r"(?<![\w@.])(?:[\w-]+\.)*(?:linkedin|github|gitlab|bitbucket|twitter|x|facebook|fb|instagram|behance|"

@@ -85,8 +85,8 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
-    loose = re.compile(rf"(?:[A-Z][\w]*['’]s\s+)?(?:[a-z]+\s+)?{trait_re}['’]?s?['’]?\s+(?:[a-z]+\s+)?"
-                       rf"{noun_re}(?![\w])", re.IGNORECASE)
+    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s\s+)?(?:[a-z]{{1,30}}\s+)?{trait_re}['’]?s?['’]?\s+"
+                       rf"(?:[a-z]{{1,30}}\s+)?{noun_re}(?![\w])", re.IGNORECASE)
     for match in loose.finditer(text):
         if any(s.start <= match.start() and match.end() <= s.end for s in found):
             continue
@@ -141,6 +141,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found = []
     education = education_lines(text)
     credentials = {w.casefold() for w in lexicon.words("names.post_nominals")}
+    line_facts: dict[int, tuple[bool, bool, list[int]]] = {}
     for start, end, words in phrases(text, connectors):
         cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
             or multi.search(text, start, end)
@@ -155,9 +156,16 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
                 start = text.index("the", start) + 4
                 words = words[1:]
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
-        experience = _WORKPLACE.search(text[line_start:start]) or _RANGE.search(text, line_start, line_end)
-        if cued and experience and line_start not in education and not DEGREE.search(text, line_start, line_end):
+        facts = line_facts.get(line_start)
+        if facts is None:
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            facts = (bool(_RANGE.search(text, line_start, line_end)), bool(DEGREE.search(text, line_start, line_end)),
+                     [m.end() for m in _WORKPLACE.finditer(text, line_start, line_end)])
+            line_facts[line_start] = facts
+        has_range, has_degree, workplace_ends = facts
+        experience = has_range or any(e <= start for e in workplace_ends)
+        if cued and experience and line_start not in education and not has_degree:
             continue  # "Head of Mathematics, Ghana International School": the employer
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
             campus = _CAMPUS.match(text, end)

@@ -189,7 +189,7 @@ def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
             continue
         if fold(word) in common and (start, match.end()) not in stated:
             after = tokens[index + 1] if index + 1 < len(tokens) else None
-            before = text[:start].rstrip(" \t*_\"“‘'(")
+            before = text[max(0, start - 200):start].rstrip(" \t*_\"“‘'(")
             sentence_start = not before or before[-1] in ".!?:\n#>-•"
             name_follows = after is not None and text[end:after.start()].strip() == "" and \
                 bool(fold_variants(after.group()) & forms.words)

@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import RedactError
 from ..engine import Options, find_spans
-from ..readers import read_bytes
+from ..readers import check_length, read_bytes
 from ..spans import Span
 from . import FileRedaction
 
@@ -262,7 +262,7 @@ def redact_docx(path: Path, options: Options) -> FileRedaction:
         row = _row_of(paragraphs[index][0])
         if row is not None and row is _row_of(paragraphs[index + 1][0]):
             chunks[2 * index + 1] = "\t"
-    full_text = "".join(chunks[:-1])
+    full_text = check_length(path, "".join(chunks[:-1]))
     spans = find_spans(full_text, options)
     originals = [(span, full_text[span.start:span.end]) for span in spans]
     index = 0

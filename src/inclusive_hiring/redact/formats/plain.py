@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine import Options, redact_text
-from ..readers import read_pdf_text, read_text_file
+from ..readers import check_length, read_pdf_text, read_text_file
 from . import FileRedaction
 
 
@@ -15,8 +15,8 @@ def _result(text: str, suffix: str, options: Options) -> FileRedaction:
 
 
 def redact_plain(path: Path, options: Options) -> FileRedaction:
-    return _result(read_text_file(path), path.suffix, options)
+    return _result(check_length(path, read_text_file(path)), path.suffix, options)
 
 
 def redact_pdf(path: Path, options: Options) -> FileRedaction:
-    return _result(read_pdf_text(path), ".txt", options)
+    return _result(check_length(path, read_pdf_text(path)), ".txt", options)
