@@ -512,6 +512,11 @@ from .track.cli import track_app as _track_app  # noqa: E402
 
 app.add_typer(_track_app, name="track")
 
+# `ih redact`: blind review of CVs (src/inclusive_hiring/redact/cli.py; docs/redact.md).
+from .redact.cli import redact as _redact_command  # noqa: E402  (ih redact: blind review, docs/redact.md)
+
+app.command("redact")(_redact_command)
+
 
 def _click_errors(name: str) -> tuple[type[BaseException], ...]:
     """The exception class ``name`` of the click that typer uses: its own copy in newer typer

@@ -1,0 +1,104 @@
+"""Dates of birth, ages, and graduation years next to degrees or in an education section."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from ..textutil import lines
+from .patterns import alternation, labels
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
+          r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+          r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+          r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre)")
+DATE = re.compile(
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d{{2}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
+                        r"|\baged\s+(\d{2})\b|\bI\s+am\s+(\d{2})(?=\s*[,.;]|\s+and\b)|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
+                        r"(?!\s+(?:de|of|d'|\w*erfahrung|\w*ervaring|experi|doświadczenia))",
+                        re.IGNORECASE)
+YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
+DEGREE = re.compile(
+    r"(?<![\w.])(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Com|M\.?\s?Com|B\.?\s?Eng|M\.?\s?Eng|B\.?A|M\.?A|"
+    r"B\.?S|M\.?S|BBA|MBA|Ph\.?\s?D|DPhil|LL\.?B|LL\.?M|M\.?Phil|BFA|MFA|B\.?Ed|M\.?Ed|MPH|MD|BDS|MBBS|B\.?Arch|"
+    r"HND|HNC|OND|BTEC|Bachelor|Bachelors|Bachelor's|Master|Masters|Master's|Doctorate|Diplom|Diploma|"
+    r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
+    r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
+    r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|Leaving Certificate|IB Diploma|"
+    r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
+SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|"
+                         r"Institute|Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
+EDUCATION_HEADING = re.compile(
+    r"\b(?:educat\w*|academic|qualifications?|studies|ausbildung|bildung|formação|formación|formation|opleiding|"
+    r"schooling|wykształcenie)\b", re.IGNORECASE)
+HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?"
+                     r"|[A-Z][^\W\d_]+(?:\s+(?:and|&|[A-Z][^\W\d_]+)){0,2})\s*$")
+
+
+@functools.cache
+def _school_words(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + alternation(lexicon.words("schools.cues")) + r"(?!\w)")
+
+
+def find(text: str, lexicon: Lexicon) -> list[Span]:
+    found: list[Span] = []
+    for match in labels(lexicon, "labels.dob").finditer(text):
+        value_start = match.start("value")
+        date = DATE.search(match.group("value"))
+        if date and date.start() == 0:
+            found.append(Span(value_start + date.start(), value_start + date.end(), "DOB"))
+            age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[value_start + date.end():])
+            if age:
+                end = value_start + date.end()
+                found.append(Span(end + age.start(1), end + age.end(1), "AGE"))
+    born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+le|"
+                      r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
+                      r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
+                      r"DOB|D\.O\.B\.?|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date)(?:\s+(?:on|in|am))?\s*[:\-]?\s+",
+                      re.IGNORECASE)
+    for match in born.finditer(text):
+        date = DATE.match(text, match.end())
+        if date:
+            found.append(Span(date.start(), date.end(), "DOB"))
+            age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[date.end():])
+            if age:
+                found.append(Span(date.end() + age.start(1), date.end() + age.end(1), "AGE"))
+    for match in labels(lexicon, "labels.age").finditer(text):
+        number = re.match(r"\d{2}\b", match.group("value"))
+        if number:
+            found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
+    for match in AGE_PHRASE.finditer(text):
+        group = next(g for g in range(1, 6) if match.group(g))
+        found.append(Span(*match.span(group), "AGE"))
+    found += graduation_years(text, _school_words(lexicon))
+    return found
+
+
+def education_lines(text: str) -> set[int]:
+    """Offsets of the lines inside an education section (its heading to the next heading)."""
+    inside: set[int] = set()
+    in_education = False
+    for offset, line in lines(text):
+        if HEADING.match(line) and len(line.split()) <= 6:
+            in_education = bool(EDUCATION_HEADING.search(line))
+        elif in_education:
+            inside.add(offset)
+    return inside
+
+
+def graduation_years(text: str, school_words: re.Pattern[str] = SCHOOL_WORD) -> list[Span]:
+    """Years on a line that names a degree, a school or a school-leaving exam, and every year in
+    an education section."""
+    found = []
+    in_education = education_lines(text)
+    for offset, line in lines(text):
+        if offset in in_education or DEGREE.search(line) or school_words.search(line):
+            found += [Span(offset + m.start(), offset + m.end(), "YEAR") for m in YEAR.finditer(line)]
+    return found

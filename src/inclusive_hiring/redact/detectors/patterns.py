@@ -1,0 +1,39 @@
+"""Regular expressions built from the word lists, compiled once per lexicon."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from ..lexicon import Lexicon
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
+    escaped = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
+    """``Label:`` (or ``Label -``) at the start of a line, a segment or after a bullet; group
+    ``value`` is the rest up to a separator or the end of the line."""
+    return re.compile(
+        r"(?im)(?:^|(?<=[|·•;\t])|(?<=\s{2})|(?<=^[-*•]\s)|(?<=\*\*)|(?<=[.,]\s)|(?<=\s[—–]\s)|(?<=^#{2}\s)|(?<=^#{3}\s))\s*\**\s*"
+        + alternation(labels)
+        + r"\s*\**\s*(?::|：|\s[-–]\s)\s*\**\s*(?P<value>(?:[^\n|·•\t.]|\.(?=\S)|(?<=\b[A-Z])\.)*?)"
+        r"\s*(?=$|\.(?:\s|$)|\s[|·•—–]\s|\t| {3,}|\s*;)")
+
+
+@functools.cache
+def compiled(lexicon: Lexicon, key: str, *, whole_words: bool = True,
+             case_sensitive: bool = False) -> re.Pattern[str]:
+    body = alternation(lexicon.words(key))
+    if whole_words:
+        body = r"(?<![\w@])" + body + r"(?![\w@])"
+    return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
+
+
+@functools.cache
+def labels(lexicon: Lexicon, key: str) -> re.Pattern[str]:
+    return label_regex(lexicon.words(key))

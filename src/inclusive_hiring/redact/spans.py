@@ -1,0 +1,69 @@
+"""A found identifier (:class:`Span`) and the rule that picks one of overlapping spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+#: Higher wins when two spans overlap and neither contains the other's whole text.
+PRIORITY: Mapping[str, int] = MappingProxyType({
+    "EMAIL": 100, "URL": 95, "PHONE": 90, "DOB": 85, "MEMBERSHIP": 80, "ADDRESS": 75, "SCHOOL": 70,
+    "NAME": 65, "TITLE": 60, "NATIONALITY": 55, "RELIGION": 50, "FAMILY": 45, "GENDER": 40,
+    "AGE": 35, "YEAR": 30, "PRONOUN": 25, "EMPLOYER": 20,
+})
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Characters ``start:end`` of the text are a ``kind`` identifier. ``label`` is the text
+    inside the placeholder (``[MEMBERSHIP: student society]``) when it is more than the kind."""
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+
+    @property
+    def placeholder(self) -> str:
+        return f"[{self.label or self.kind}]"
+
+
+def _beats(new: Span, old: Span) -> bool:
+    """Whether ``new`` should replace ``old`` where they overlap."""
+    if new.start <= old.start and new.end >= old.end and (new.end - new.start) > (old.end - old.start):
+        # A span that contains another wins, unless the inner one is a stronger kind that the
+        # outer one merely swallowed (an e-mail inside a "Contact:" line).
+        return PRIORITY.get(new.kind, 0) + 40 >= PRIORITY.get(old.kind, 0)
+    if old.start <= new.start and old.end >= new.end and (old.end - old.start) > (new.end - new.start):
+        return PRIORITY.get(new.kind, 0) > PRIORITY.get(old.kind, 0) + 40
+    return PRIORITY.get(new.kind, 0) > PRIORITY.get(old.kind, 0)
+
+
+def resolve(spans: Iterable[Span]) -> list[Span]:
+    """Non-overlapping spans, sorted; of overlapping ones the longer or stronger wins."""
+    chosen: list[Span] = []
+    for span in sorted(set(spans), key=lambda s: (-(s.end - s.start), -PRIORITY.get(s.kind, 0), s)):
+        if span.end <= span.start:
+            continue
+        clashes = [c for c in chosen if c.start < span.end and span.start < c.end]
+        if all(_beats(span, c) for c in clashes):
+            chosen = [c for c in chosen if c not in clashes]
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def merge_adjacent(spans: list[Span], text: str, kinds: frozenset[str], glue: str) -> list[Span]:
+    """Join neighbouring spans of the same kind in ``kinds`` whose gap is only ``glue`` characters
+    ("Zoë" + " " + "Müller" -> one [NAME])."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end:span.start]
+            if (last.kind == span.kind and span.kind in kinds and last.label == span.label
+                    and all(ch in glue for ch in gap) and "\n" not in gap):
+                merged[-1] = Span(last.start, span.end, last.kind, last.label)
+                continue
+        merged.append(span)
+    return merged

@@ -1,0 +1,62 @@
+"""The issue's floors, measured on the labelled synthetic CVs (tests/redact/cvs/).
+
+- dev (tuned on): at least 95% of the identifiers of every kind removed and 95% of the skill
+  and experience phrases kept, as .txt and .pdf (the .docx and .md paths share the detectors and
+  are measured on every split by bench/redact_eval.py). A regression guard.
+- held-out (written before the last change, never tuned on): the same floors. They are NOT met
+  yet (95.0% of identifiers on held-out v6's first run, six kinds below 95% with one or two misses
+  each; docs/redact.md has the figures of every round), so that
+  test is a strict xfail: it fails the suite the day the floor is met, so the mark gets removed.
+  The parts of the floor that are met on held-out CVs (skill phrases kept, photos gone) are
+  asserted without a mark.
+"""
+
+from __future__ import annotations
+
+import pytest
+from redact_corpus import FORMATS, Evaluation, evaluate
+
+FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory):
+    cache: dict[tuple[str, str], Evaluation] = {}
+
+    def get(split: str, fmt: str) -> Evaluation:
+        if (split, fmt) not in cache:
+            cache[(split, fmt)] = evaluate(split, fmt, tmp_path_factory.mktemp(f"{split}-{fmt}"))
+        return cache[(split, fmt)]
+
+    return get
+
+
+def _below(result: Evaluation) -> dict[str, float]:
+    return {kind: round(result.recall(kind), 3) for kind in sorted(result.total) if result.recall(kind) < FLOOR}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_dev_set_meets_the_floors(measured, fmt):
+    result = measured("dev", fmt)
+    assert sum(result.total.values()) > 500
+    assert _below(result) == {}, result.misses
+    assert result.keep_share >= FLOOR, result.drops
+    assert result.photos_left == 0
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_heldout_keeps_skill_phrases_and_drops_photos(measured, fmt):
+    result = measured("heldout", fmt)
+    assert result.keep_total >= 100
+    assert result.keep_share >= FLOOR, result.drops
+    assert result.photos_left == 0
+    if fmt == "docx":
+        assert result.total["PHOTO"] == 15 and result.found["PHOTO"] == 15
+
+
+@pytest.mark.xfail(strict=True, reason="not met on untuned CVs yet: 95-96% of identifiers on held-out v6, "
+                                       "FAMILY, MEMBERSHIP, NATIONALITY, RELIGION below 95% (docs/redact.md)")
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_heldout_removes_95_percent_of_every_kind(measured, fmt):
+    result = measured("heldout", fmt)
+    assert _below(result) == {}
