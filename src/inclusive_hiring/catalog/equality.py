@@ -26,12 +26,43 @@ class LegalSystem:
 
 
 @dataclass(frozen=True)
+class Signals:
+    """Every system's signals as two regexes (one scan of the text each), and which systems each
+    token shows."""
+
+    currency: re.Pattern[str]
+    places: re.Pattern[str]
+    owners: dict[tuple[str, str], tuple[str, ...]]
+
+
+def build_signals(systems: dict[str, LegalSystem]) -> Signals:
+    owners: dict[tuple[str, str], list[str]] = {}
+    for system in systems.values():
+        for token in system.currency:
+            owners.setdefault(("currency", token), []).append(system.code)
+        for token in system.places:
+            owners.setdefault(("place", token), []).append(system.code)
+    signs = sorted((t for k, t in owners if k == "currency"), key=len, reverse=True)
+    places = sorted((t for k, t in owners if k == "place"), key=len, reverse=True)
+    # A currency counts before a figure ("£30,000", "CAD 50,000", "Rs. 15,000"); a place as a
+    # whole word, case-sensitive ("Leeds", "UK").
+    currency = re.compile(r"(?<![\w.])(?P<sign>" + "|".join(re.escape(t) for t in signs) + r")\.?\s?\d")
+    place = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in places) + r")(?![\w-])")
+    return Signals(currency, place, {k: tuple(v) for k, v in owners.items()})
+
+
+@dataclass(frozen=True)
 class EqualityLaw:
     systems: dict[str, LegalSystem]
     #: finding category -> family
     families: dict[str, str]
     #: tokens that name US law in a message
     us_law: tuple[str, ...]
+
+    @functools.cached_property
+    def signals(self) -> Signals:
+        """Every system's currencies and places, compiled for one scan of a text each."""
+        return build_signals(self.systems)
 
     @functools.cached_property
     def us_law_regex(self) -> re.Pattern[str]:

@@ -10,7 +10,6 @@ message says which system and why.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -29,30 +28,23 @@ def legal_system(text: str, jurisdictions: Sequence[str], law: EqualityLaw) -> t
                 return system, f"configured: {code}"
     if jurisdictions:
         return law.systems["US"], "configured"
-    scores: dict[str, tuple[int, list[str]]] = {}
-    for system in law.systems.values():
-        found = [c for c in system.currency if _has(text, c, currency=True)]
-        places = [p for p in system.places if _has(text, p, currency=False)]
-        scores[system.code] = (len(found) + 2 * len(places), found + places)
+    found = law.signals
+    scores: dict[str, tuple[int, list[str]]] = {code: (0, []) for code in law.systems}
+    for kind, regex in (("currency", found.currency), ("place", found.places)):
+        seen: set[str] = set()
+        for match in regex.finditer(text):
+            token = match.group("sign") if kind == "currency" else match.group()
+            if token in seen:
+                continue
+            seen.add(token)
+            for code in found.owners[(kind, token)]:
+                score, shown = scores[code]
+                scores[code] = (score + (2 if kind == "place" else 1), [*shown, token])
     best = max(scores, key=lambda c: (scores[c][0], c == "US"))
     score, shown = scores[best]
-    if score == 0 or scores[best][0] <= scores["US"][0]:
+    if score == 0 or score <= scores["US"][0]:
         return law.systems["US"], "default"
     return law.systems[best], "shown by " + ", ".join(f"“{s}”" for s in shown[:3])
-
-
-def _has(text: str, token: str, currency: bool) -> bool:
-    return _token_regex(token, currency).search(text) is not None
-
-
-@functools.cache
-def _token_regex(token: str, currency: bool) -> re.Pattern[str]:
-    escaped = re.escape(token)
-    if currency and not token[-1:].isalpha():
-        return re.compile(rf"{escaped}\s?\d")  # a sign counts before a figure ("£30,000")
-    if currency:
-        return re.compile(rf"(?<![\w.]){escaped}(?![\w])", re.I if len(token) > 2 else 0)
-    return re.compile(rf"(?<![\w-]){escaped}(?![\w-])")
 
 
 def cite(findings: Iterable[Finding], system: LegalSystem, how: str, law: EqualityLaw) -> list[Finding]:
