@@ -152,6 +152,9 @@ class Engine:
                       extras=self.index.extras, options=options,
                       jurisdictions=config.jurisdictions if config is not None else ())
         self._span_findings(ctx, kind, self._inactive(config))
+        from .frames.policy import apply_policy  # names, referents, lawful bases (docs/detection.md)
+
+        apply_policy(ctx, kind)
         for check in self.checks[kind]:
             check(ctx)
         if ctx.jurisdictions:

@@ -14,8 +14,8 @@ def document_checks(kind: str = "posting") -> list[Callable[[Context], None]]:
         from . import question_structure
 
         return [question_structure.check]
-    from . import eeo, gender_coding, length, pay_transparency, posting_law, readability, requirements
+    from . import eeo, gender_coding, length, pay_transparency, posting_law, preferences, readability, requirements
 
     # posting_law after pay_transparency: it reads whether IH701 found no pay at all.
-    return [gender_coding.check, pay_transparency.check, posting_law.check, eeo.check,
+    return [preferences.check, gender_coding.check, pay_transparency.check, posting_law.check, eeo.check,
             readability.check, length.check, requirements.check]

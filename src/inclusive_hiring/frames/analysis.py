@@ -1,0 +1,301 @@
+"""Read one prepared document with the frame engine: sentences, tags, preferences, exemptions."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..markup import Prepared
+from .bases import Basis, load_bases
+from .lexicon import Lexicon, load_lexicon
+from .pattern import Frame, compile_frames
+from .referents import about_other
+from .tagging import tag
+from .tokens import Token, sentences, tokenize
+
+#: Words that start frames without a trait word (age limits, height, field lines).
+_ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
+                      "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
+                      "twenties", "thirties", "forties", "fifties", "old"})
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The compiled data: lexicon, frames, bases; built once per process (:func:`frame_engine`)."""
+
+    lexicon: Lexicon
+    frames: tuple[Frame, ...]
+    bases: tuple[Basis, ...]
+    encouragement: Any
+    dominant: frozenset[str]
+    about_hire: dict[str, str]
+    name_categories: frozenset[str]
+    triggers: frozenset[str]
+
+
+@functools.cache
+def frame_engine() -> Engine:
+    lex = load_lexicon()
+    frames_data = lex.data["frames"]
+    classes = {str(c) for c in frames_data["classes"]} | {"TA", "TN", "JOB", "HIRE", "OTHER", "SERVE"}
+    frames = compile_frames(frames_data, classes, "wordlists/frames/frames.yml")
+    bases, encouragement, dominant = load_bases(lex.data["bases"])
+    policy = lex.data["policy"]
+    return Engine(lexicon=lex, frames=frames, bases=bases, encouragement=encouragement,
+                  dominant=dominant, about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
+                  name_categories=frozenset(policy["name_categories"]),
+                  triggers=lex.trait_words | _ANCHORS)
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the normalised text
+    end: int
+    tokens: list[Token]
+    traits: list[tuple[int, int, Any]]
+    encoded: str
+    offsets: list[int]
+    encouraging: bool
+    bases: tuple[Basis, ...]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens that overlap the normalised span [start, end)."""
+        starts = [t.start for t in self.tokens]
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        j = i
+        while j < len(self.tokens) and self.tokens[j].start < end:
+            j += 1
+        while i < j and self.tokens[i].end <= start:
+            i += 1
+        return i, j
+
+
+@dataclass
+class Preference:
+    """A frame match about the hire: its span, the traits by family, the frame."""
+
+    start: int
+    end: int
+    frame: str
+    polarity: str
+    families: dict[str, set[str]]
+    severity: str
+    exempt: Basis | None = None
+
+
+@dataclass
+class Analysis:
+    engine: Engine
+    prepared: Prepared
+    words: list[str]
+    _sentences: dict[int, Sentence] = field(default_factory=dict)
+    _preferences: list[Preference] | None = None
+    _doc_bases: tuple[Basis, ...] | None = None
+    #: basis id -> the quoted restrictions it covers (for the IH490 note)
+    exemptions: dict[str, list[str]] = field(default_factory=dict)
+
+    # --- sentences ---------------------------------------------------------------------------
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The tagged sentence around a normalised offset."""
+        normal = self.prepared.normal
+        if not 0 <= offset < len(normal):
+            return None
+        line_start = normal.rfind("\n", 0, offset) + 1
+        line_end = normal.find("\n", offset)
+        line_end = len(normal) if line_end < 0 else line_end
+        for start, end in sentences(normal[line_start:line_end], line_start):
+            if start <= offset < end:
+                return self._sentence(start, end)
+        return None
+
+    def _sentence(self, start: int, end: int) -> Sentence:
+        cached = self._sentences.get(start)
+        if cached is not None:
+            return cached
+        engine = self.engine
+        text = self.prepared.normal[start:end]
+        tokens = tokenize(text, start)
+        traits = tag(engine.lexicon, tokens)
+        parts, offsets, pos = [], [], 0
+        for tok in tokens:
+            piece = f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03"
+            offsets.append(pos)
+            parts.append(piece)
+            pos += len(piece)
+        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.cues.search(text))
+        sentence = Sentence(start, end, tokens, traits, "".join(parts), offsets,
+                            bool(engine.encouragement.search(text)), bases)
+        self._sentences[start] = sentence
+        return sentence
+
+    def candidate_sentences(self) -> list[Sentence]:
+        """The sentences that hold a trait word or a frame anchor (most hold neither)."""
+        engine = self.engine
+        lex = engine.lexicon
+        found: set[str] = set()
+        for word in set(self.words):
+            if "'" in word or "’" in word:
+                word = word.replace("’", "'").split("'")[0]
+            folded = word if word.isascii() else _fold(word)
+            if folded in engine.triggers:
+                found.add(word)
+            elif len(folded) >= 5 and folded.isalpha():
+                typo = lex.typo_cache.get(folded, "")
+                if typo == "":
+                    typo = lex.typo_cache[folded] = lex.typo_of(folded)
+                if typo:
+                    found.add(word)
+        if not found:
+            return []
+        lower = self.prepared.lower
+        normal = self.prepared.normal
+        offsets: set[int] = set()
+        if len(lower) != len(normal):
+            lower = normal.lower() if len(normal.lower()) == len(normal) else normal
+        for word in found:
+            at = lower.find(word)
+            while at >= 0:
+                before = lower[at - 1] if at else " "
+                after = lower[at + len(word)] if at + len(word) < len(lower) else " "
+                if not before.isalpha() and not after.isalpha():
+                    offsets.add(at)
+                at = lower.find(word, at + len(word))
+        out: dict[int, Sentence] = {}
+        for at in sorted(offsets):
+            sentence = self.sentence_at(at)
+            if sentence is not None:
+                out.setdefault(sentence.start, sentence)
+        return [out[k] for k in sorted(out)]
+
+    # --- bases --------------------------------------------------------------------------------
+    def document_bases(self) -> tuple[Basis, ...]:
+        if self._doc_bases is None:
+            text = self.prepared.normal
+            self._doc_bases = tuple(b for b in self.engine.bases if b.scope == "document"
+                                    and b.cues.search(text) and (b.need is None or b.need.search(text)))
+        return self._doc_bases
+
+    def basis_for(self, sentence: Sentence, classes: dict[str, str]) -> Basis | None:
+        """The first lawful basis (same sentence, then document) that covers every class."""
+        for basis in (*sentence.bases, *self.document_bases()):
+            if basis.covers_all(classes):
+                return basis
+        return None
+
+    def exempt(self, basis: Basis, quote: str) -> None:
+        quotes = self.exemptions.setdefault(basis.id, [])
+        if quote not in quotes:
+            quotes.append(quote)
+
+    # --- preferences -------------------------------------------------------------------------
+    def preferences(self) -> list[Preference]:
+        if self._preferences is None:
+            found: list[Preference] = []
+            for sentence in self.candidate_sentences():
+                found.extend(self._match(sentence))
+            self._preferences = found
+        return self._preferences
+
+    def _match(self, sentence: Sentence) -> list[Preference]:
+        hits: list[Preference] = []
+        for frame in self.engine.frames:
+            for regex in frame.regexes:
+                for m in regex.finditer(sentence.encoded):
+                    if m.end() == m.start():
+                        continue
+                    i = bisect.bisect_right(sentence.offsets, m.start()) - 1
+                    j = bisect.bisect_left(sentence.offsets, m.end())
+                    pref = self._judge(sentence, frame, i, j)
+                    if pref is not None:
+                        hits.append(pref)
+        return _merge(hits)
+
+    def _judge(self, sentence: Sentence, frame: Frame, i: int, j: int) -> Preference | None:
+        tokens = sentence.tokens
+        lex = self.engine.lexicon
+        if i and tokens[i - 1].text in frame.not_after:
+            return None
+        classes: dict[str, str] = {}
+        severity = "error"
+        if frame.family:
+            if frame.check == "age-upper" and not _age_limit(tokens[i:j]):
+                return None
+            classes[frame.trait_class or frame.family] = frame.family
+        else:
+            inside = [(a, b, p) for a, b, p in sentence.traits if a >= i and b <= j and p.trait]
+            for a, b, phrase in inside:
+                trait = phrase.trait
+                if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
+                    continue  # "hiv" inside "hiv negative"
+                headed = b < len(tokens) and bool(tokens[b].tags & {"JOB", "HIRE"})
+                if trait.strength == "strong" and frame.strength != "strong" and not headed:
+                    continue
+                if trait.exclude_only and frame.polarity != "exclude":
+                    continue
+                if frame.families and trait.family not in frame.families:
+                    continue
+                classes[trait.name] = trait.family
+                if trait.severity == "warning":
+                    severity = "warning"
+            for complete in lex.complete_sets:
+                if complete <= set(classes):
+                    classes = {c: f for c, f in classes.items() if c not in complete}
+        if not classes:
+            return None
+        if about_other(tokens, i, j):
+            return None
+        if sentence.encouraging and not set(classes) & self.engine.dominant:
+            return None
+        families: dict[str, set[str]] = {}
+        for cls, family in classes.items():
+            families.setdefault(family, set()).add(cls)
+        pref = Preference(tokens[i].start, tokens[j - 1].end, frame.id, frame.polarity, families, severity)
+        basis = self.basis_for(sentence, classes)
+        if basis is not None:
+            pref.exempt = basis
+            self.exempt(basis, self.prepared.normal[pref.start:pref.end])
+        return pref
+
+
+def _fold(word: str) -> str:
+    from .tokens import fold
+
+    return fold(word)
+
+
+def _age_limit(tokens: list[Token]) -> bool:
+    """Whether the numbers of an age frame are ages with an upper bound (14-80, rising)."""
+    numbers = [int(t.text) for t in tokens if "NUM" in t.tags]
+    if not numbers or not all(14 <= n <= 80 for n in numbers):
+        return False
+    return len(numbers) == 1 or numbers[-1] > numbers[0]
+
+
+def _merge(hits: list[Preference]) -> list[Preference]:
+    """Overlapping matches become the longest one, with the families of all."""
+    hits.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[Preference] = []
+    for pref in hits:
+        if out and pref.start < out[-1].end:
+            last = out[-1]
+            if pref.exempt is None or last.exempt is not None:
+                for family, classes in pref.families.items():
+                    last.families.setdefault(family, set()).update(classes)
+            last.end = max(last.end, pref.end)
+            if pref.polarity == "exclude":
+                last.polarity = "exclude"
+            continue
+        out.append(pref)
+    return out
+
+
+def analyse(prepared: Prepared, words: list[str], cache: dict[str, Any] | None = None) -> Analysis:
+    """The analysis of a document, kept in ``cache`` (a Context's metrics) under ``_frames``."""
+    if cache is not None and isinstance(cache.get("_frames"), Analysis):
+        return cache["_frames"]
+    analysis = Analysis(frame_engine(), prepared, words)
+    if cache is not None:
+        cache["_frames"] = analysis
+    return analysis

@@ -1,0 +1,51 @@
+"""Lawful bases and encouragement statements (wordlists/frames/bases.yml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..textsearch import trie_pattern
+
+
+@dataclass(frozen=True)
+class Basis:
+    id: str
+    name: str
+    scope: str
+    covers: frozenset[str]
+    cues: re.Pattern[str]
+    #: cue phrases of which one must be present as well (casting: "casting" or "audition")
+    need: re.Pattern[str] | None = None
+
+    def covers_all(self, classes: dict[str, str]) -> bool:
+        """Whether the basis covers every trait class (class -> family), by class or family."""
+        return bool(classes) and all(c in self.covers or f in self.covers for c, f in classes.items())
+
+
+def cue_regex(cues: list[str]) -> re.Pattern[str]:
+    """One regex for cue phrases: whole words, any case; a cue starting with "=" keeps its case."""
+    lower = [c.lower() for c in cues if not c.startswith("=")]
+    exact = [c[1:] for c in cues if c.startswith("=")]
+    parts = []
+    if lower:
+        parts.append(r"(?i:(?<![\w])(?:" + trie_pattern(lower) + r")(?![\w]))")
+    if exact:
+        parts.append(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in exact) + r")(?![\w])")
+    return re.compile("|".join(parts) or r"(?!)")
+
+
+def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str], frozenset[str]]:
+    """The bases, the encouragement cue regex and the classes encouragement never silences."""
+    bases = []
+    for raw in data.get("bases") or []:
+        need = raw.get("need_all") or []
+        bases.append(Basis(id=str(raw["id"]), name=" ".join(str(raw["name"]).split()),
+                           scope=str(raw.get("scope", "sentence")),
+                           covers=frozenset(str(c) for c in raw.get("covers") or ()),
+                           cues=cue_regex([str(c) for c in raw.get("cues") or ()]),
+                           need=cue_regex([str(c) for group in need for c in group]) if need else None))
+    encouragement = data.get("encouragement") or {}
+    return (tuple(bases), cue_regex([str(c) for c in encouragement.get("cues") or ()]),
+            frozenset(str(c) for c in encouragement.get("dominant") or ()))

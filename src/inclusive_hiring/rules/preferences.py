@@ -1,0 +1,55 @@
+"""IH150-IH480: explicit preferences found by the frame engine; IH490: lawful bases relied on.
+
+The frames, lexicons and bases are data (wordlists/frames/); see docs/detection.md.
+"""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..frames.analysis import Preference
+from ..frames.policy import analysis_of, to_normal
+
+EXEMPTION_RULE = "IH490"
+
+
+def check(ctx: Context) -> None:
+    analysis = analysis_of(ctx)
+    families = analysis.engine.lexicon.families
+    about_hire = analysis.engine.about_hire
+    lexicon_classes = analysis.engine.lexicon.classes
+    taken = _taken(ctx, about_hire, lexicon_classes)
+    for pref in analysis.preferences():
+        if pref.exempt is not None:
+            continue
+        quote = " ".join(ctx.prepared.normal[pref.start:pref.end].split())
+        for family in sorted(pref.families):
+            if any(s < pref.end and pref.start < e for s, e in taken.get(family, ())):
+                continue  # a phrase rule already reports this preference
+            meta = families[family]
+            ctx.emit(meta["rule"], _message(quote, meta["label"], pref),
+                     span=(pref.start, pref.end), severity=pref.severity,
+                     replacements=(ctx.rule(meta["rule"]).instead,), fix="none")
+    for basis_id, quotes in sorted(analysis.exemptions.items()):
+        basis = next(b for b in analysis.engine.bases if b.id == basis_id)
+        listed = "; ".join(f"“{q}”" for q in quotes)
+        ctx.emit(EXEMPTION_RULE, f"Not flagged as a preference: {listed}, relying on {basis.name}. "
+                                 f"Check that the exemption applies to this role as written.")
+
+
+def _message(quote: str, label: str, pref: Preference) -> str:
+    kind = "excludes applicants by" if pref.polarity == "exclude" else "states a preference based on"
+    return (f"“{quote}” {kind} {label}, a protected characteristic: an ad may not limit who applies "
+            f"on this ground without a lawful basis stated in the posting.")
+
+
+def _taken(ctx: Context, about_hire: dict[str, str], classes: dict) -> dict[str, list[tuple[int, int]]]:
+    """Spans (normalised) already reported by phrase rules, by trait family."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for finding in ctx.findings:
+        about = about_hire.get(finding.rule_id)
+        if about is None or finding.start is None or finding.end is None or finding.severity != "error":
+            continue
+        family = classes[about].family if about in classes else about
+        span = (to_normal(ctx.prepared, finding.start), to_normal(ctx.prepared, finding.end - 1) + 1)
+        out.setdefault(family, []).append(span)
+    return out
