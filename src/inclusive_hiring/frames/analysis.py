@@ -218,7 +218,7 @@ class Analysis:
         if i and tokens[i - 1].text in frame.not_after:
             return None
         classes: dict[str, str] = {}
-        severity = "error"
+        warnings: set[str] = set()
         if frame.family:
             if frame.check == "age-upper" and not _age_limit(tokens[i:j]):
                 return None
@@ -229,7 +229,7 @@ class Analysis:
                 trait = phrase.trait
                 if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
                     continue  # "hiv" inside "hiv negative"
-                headed = b < len(tokens) and bool(tokens[b].tags & {"JOB", "HIRE"})
+                headed = _headed(tokens, b)
                 if trait.strength == "strong" and frame.strength != "strong" and not headed:
                     continue
                 if trait.exclude_only and frame.polarity != "exclude":
@@ -238,12 +238,13 @@ class Analysis:
                     continue
                 classes[trait.name] = trait.family
                 if trait.severity == "warning":
-                    severity = "warning"
+                    warnings.add(trait.name)
             for complete in lex.complete_sets:
                 if complete <= set(classes):
                     classes = {c: f for c, f in classes.items() if c not in complete}
         if not classes:
             return None
+        severity = "warning" if set(classes) <= warnings else "error"
         if about_other(tokens, i, j):
             return None
         if sentence.encouraging and not set(classes) & self.engine.dominant:
@@ -257,6 +258,14 @@ class Analysis:
             pref.exempt = basis
             self.exempt(basis, self.prepared.normal[pref.start:pref.end])
         return pref
+
+
+def _headed(tokens: list[Token], k: int) -> bool:
+    """Whether the words from token k on name a person (a job, hire or trait noun): the trait
+    before them then describes that person ("Hindu cook", "slim female promoters")."""
+    while k < len(tokens) and tokens[k].tags & {"TA", "CONJ"} and not tokens[k].tags & {"TN", "JOB", "HIRE"}:
+        k += 1
+    return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "TN"})
 
 
 def _fold(word: str) -> str:

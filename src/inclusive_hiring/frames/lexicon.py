@@ -157,17 +157,18 @@ def _load(directory: Path) -> Lexicon:
         trait = TraitClass(
             name=str(name), family=family, strength=raw.get("strength", "weak"),
             exclude_only=bool(raw.get("exclude_only", False)), severity=raw.get("severity", "error"),
-            not_followed_by=frozenset(phrase_tokens(" ".join(_words(raw.get("not_followed_by"), traits_path,
-                                                                     "not_followed_by"))) or ()),
+            not_followed_by=frozenset(phrase_tokens(w)[0] for w in _words(raw.get("not_followed_by"), traits_path,
+                                                                           "not_followed_by") if phrase_tokens(w)),
             not_preceded_by=frozenset(_words(raw.get("not_preceded_by"), traits_path, "not_preceded_by")))
         if trait.strength not in ("weak", "strong"):
             raise DataError(traits_path, raw.line_of("strength"), "strength must be weak or strong")
         classes[trait.name] = trait
         for word in _words(raw.get("adjectives"), traits_path, "adjectives"):
             lex.add(word, ("TA", f"C:{name}"), trait)
-            if " " not in word:
-                lex.add(word, ("TN", f"C:{name}"), trait, plural=True)
-                lex.phrases[phrase_tokens(word)[0]].pop()  # the singular stays an adjective only
+            if " " not in word:  # "females", "Hindus", "locals": the plural is a noun
+                for form in _plurals(word):
+                    if form != word:
+                        lex.add(form, ("TN", f"C:{name}"), trait)
         for word in _words(raw.get("nouns"), traits_path, "nouns"):
             lex.add(word, ("TN", f"C:{name}"), trait, plural=True)
     people_path = directory / "people.yml"

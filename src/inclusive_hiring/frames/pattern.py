@@ -18,7 +18,7 @@ _ANY = "\x01[^\x03]*\x03"
 _GROUP_TOKENS = re.compile(r"\(|\)[?*+]?(?:\{\d+,\d+\})?|[^\s()]+")
 _REPEAT = re.compile(r"(.*?)([?*+]|\{\d+,\d+\})?$")
 #: Built-in token kinds (set by the tagger) besides the lexicon's classes.
-KINDS = frozenset({"NUM", "YEAR", "DEC", "PUNCT", "WORD", "ANY", "X"})
+KINDS = frozenset({"NUM", "NUMBER", "YEAR", "DEC", "PUNCT", "WORD", "ANY", "X"})
 
 
 def tag_re(tag: str) -> str:

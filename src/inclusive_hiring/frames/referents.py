@@ -25,6 +25,12 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
         return False
     if end < len(tokens) and "OTHER" in tokens[end].tags:
         return True
+    if end < len(tokens) and tokens[end].text == ",":  # "Born in 1990, our founder ..."
+        for tok in tokens[end + 1:end + 4]:
+            if tok.tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
+                break
+            if "OTHER" in tok.tags:
+                return True
     k = start - 1
     while k >= 0 and start - k <= REACH:
         tok = tokens[k]
