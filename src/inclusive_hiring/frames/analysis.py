@@ -30,6 +30,7 @@ class Engine:
     bases: tuple[Basis, ...]
     encouragement: Any
     dominant: frozenset[str]
+    dominant_phrases: Any
     about_hire: dict[str, str]
     name_categories: frozenset[str]
     triggers: frozenset[str]
@@ -41,10 +42,11 @@ def frame_engine() -> Engine:
     frames_data = lex.data["frames"]
     classes = {str(c) for c in frames_data["classes"]} | {"TA", "TN", "JOB", "HIRE", "OTHER", "SERVE"}
     frames = compile_frames(frames_data, classes, "wordlists/frames/frames.yml")
-    bases, encouragement, dominant = load_bases(lex.data["bases"])
+    bases, encouragement, dominant, dominant_phrases = load_bases(lex.data["bases"])
     policy = lex.data["policy"]
     return Engine(lexicon=lex, frames=frames, bases=bases, encouragement=encouragement,
-                  dominant=dominant, about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
+                  dominant=dominant, dominant_phrases=dominant_phrases,
+                  about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
                   name_categories=frozenset(policy["name_categories"]),
                   triggers=lex.trait_words | _ANCHORS)
 
@@ -125,8 +127,8 @@ class Analysis:
             parts.append(piece)
             pos += len(piece)
         bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.cues.search(text))
-        sentence = Sentence(start, end, tokens, traits, "".join(parts), offsets,
-                            bool(engine.encouragement.search(text)), bases)
+        encouraging = bool(engine.encouragement.search(text)) and not engine.dominant_phrases.search(text)
+        sentence = Sentence(start, end, tokens, traits, "".join(parts), offsets, encouraging, bases)
         self._sentences[start] = sentence
         return sentence
 

@@ -36,8 +36,10 @@ def cue_regex(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!)")
 
 
-def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str], frozenset[str]]:
-    """The bases, the encouragement cue regex and the classes encouragement never silences."""
+def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str], frozenset[str],
+                                               re.Pattern[str]]:
+    """The bases, the encouragement cue regex, the classes encouragement never silences and the
+    phrases that make an encouragement favour the dominant group."""
     bases = []
     for raw in data.get("bases") or []:
         need = raw.get("need_all") or []
@@ -48,4 +50,5 @@ def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str]
                            need=cue_regex([str(c) for group in need for c in group]) if need else None))
     encouragement = data.get("encouragement") or {}
     return (tuple(bases), cue_regex([str(c) for c in encouragement.get("cues") or ()]),
-            frozenset(str(c) for c in encouragement.get("dominant") or ()))
+            frozenset(str(c) for c in encouragement.get("dominant") or ()),
+            cue_regex([str(c) for c in encouragement.get("dominant_phrases") or ()]))

@@ -36,7 +36,7 @@ def _trait_group() -> str:
     trait = f"(?:{tag_re('TA')}|{tag_re('TN')})"
     head = f"(?:{tag_re('JOB')}|{tag_re('HIRE')}){{1,2}}"
     plain = f"(?:{tag_re('WORD')}{tag_re('CONJ')}?)"
-    end = f"(?=\x01[^\x02]*\x02[^\x03]* (?:FOLLOW|PUNCT) [^\x03]*\x03|$)"
+    end = "(?=\x01[^\x02]*\x02[^\x03]* (?:FOLLOW|PUNCT) [^\x03]*\x03|$)"
     det = f"(?:{tag_re('DET')})?"
     lead = f"(?:{trait}{tag_re('CONJ')}?)*"
     noun = f"{tag_re('TN')}(?:{head})?"

@@ -20,7 +20,7 @@ from .referents import about_other
 
 def to_normal(prepared: Prepared, offset: int) -> int:
     """The normalised offset of an original offset (the inverse of ``Prepared.to_original``)."""
-    origs, norms = prepared._orig_starts, prepared._norm_starts  # noqa: SLF001 - same package family
+    origs, norms = prepared._orig_starts, prepared._norm_starts
     i = bisect.bisect_right(origs, offset) - 1
     value = norms[i] + (offset - origs[i])
     return min(value, norms[i + 1]) if i + 1 < len(norms) else value

@@ -37,6 +37,8 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
         if tok.text in _CLAUSE_ENDS:
             return False
         tags = tok.tags
+        if "SERVE" in tags and (k == 0 or "DET" not in tokens[k - 1].tags):
+            return True  # "Coach boys aged 14 to 18": a verb, though "coach" is also a job
         if tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
             return False
         if "OTHER" in tags or "OTHER+" in tags:

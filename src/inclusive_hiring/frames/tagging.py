@@ -90,11 +90,9 @@ def _compound(tokens: list[Token], keys: list[str], i: int, end: int) -> bool:
     if i >= 2 and tokens[i - 1].text in _HYPHENS and _attached(tokens[i - 1], tokens[i]) \
             and _attached(tokens[i - 2], tokens[i - 1]) and tokens[i - 2].is_word:
         return True
-    if end + 1 < len(tokens) and tokens[end].text in _HYPHENS and _attached(tokens[end - 1], tokens[end]) \
-            and _attached(tokens[end], tokens[end + 1]) and tokens[end + 1].is_word \
-            and keys[end + 1] not in _HYPHEN_OK:
-        return True
-    return False
+    return (end + 1 < len(tokens) and tokens[end].text in _HYPHENS and _attached(tokens[end - 1], tokens[end])
+            and _attached(tokens[end], tokens[end + 1]) and tokens[end + 1].is_word
+            and keys[end + 1] not in _HYPHEN_OK)
 
 
 def _capitalised_names(lexicon: Lexicon, tokens: list[Token],
