@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..markup import Prepared
-from .bases import Basis, load_bases
+from .bases import Basis, cue_regex, load_bases
 from .lexicon import Lexicon, load_lexicon
-from .pattern import Frame, compile_frames
+from .pattern import END, START, Frame, compile_frames
 from .referents import about_other
 from .tagging import tag
 from .tokens import Token, sentences, tokenize
 
+#: A sentence this short is read even without a frame anchor ("Female, 21-30", "Cook: male").
+_SHORT_LINE = 60
 #: Words that start frames without a trait word (age limits, height, field lines).
 _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
                       "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
@@ -34,6 +36,8 @@ class Engine:
     about_hire: dict[str, str]
     name_categories: frozenset[str]
     triggers: frozenset[str]
+    #: words one of which every frame needs (``anchors:`` in frames.yml)
+    anchors: Any
 
 
 @functools.cache
@@ -48,7 +52,8 @@ def frame_engine() -> Engine:
                   dominant=dominant, dominant_phrases=dominant_phrases,
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
                   name_categories=frozenset(policy["name_categories"]),
-                  triggers=lex.trait_words | _ANCHORS)
+                  triggers=lex.triggers | _ANCHORS,
+                  anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()]))
 
 
 @dataclass
@@ -57,10 +62,22 @@ class Sentence:
     end: int
     tokens: list[Token]
     traits: list[tuple[int, int, Any]]
-    encoded: str
-    offsets: list[int]
+    #: the encoded windows around trait words and anchors: (first token, encoded, offsets)
+    windows: list[tuple[int, str, list[int]]]
     encouraging: bool
     bases: tuple[Basis, ...]
+
+    @functools.cached_property
+    def vocabularies(self) -> list[frozenset[str]]:
+        """The token texts and tags of each window (to skip frames that cannot match)."""
+        out = []
+        for first, _encoded, offsets in self.windows:
+            vocab: set[str] = set()
+            for tok in self.tokens[first:first + len(offsets) - 1]:
+                vocab.add(tok.text)
+                vocab.update(tok.tags)
+            out.append(frozenset(vocab))
+        return out
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens that overlap the normalised span [start, end)."""
@@ -93,6 +110,8 @@ class Analysis:
     prepared: Prepared
     words: list[str]
     _sentences: dict[int, Sentence] = field(default_factory=dict)
+    #: line start -> the (start, end) of its sentences
+    _lines: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _preferences: list[Preference] | None = None
     _doc_bases: tuple[Basis, ...] | None = None
     #: basis id -> the quoted restrictions it covers (for the IH490 note)
@@ -104,13 +123,8 @@ class Analysis:
         normal = self.prepared.normal
         if not 0 <= offset < len(normal):
             return None
-        line_start = normal.rfind("\n", 0, offset) + 1
-        line_end = normal.find("\n", offset)
-        line_end = len(normal) if line_end < 0 else line_end
-        for start, end in sentences(normal[line_start:line_end], line_start):
-            if start <= offset < end:
-                return self._sentence(start, end)
-        return None
+        bounds = self._bounds_at(offset)
+        return self._sentence(*bounds) if bounds is not None else None
 
     def _sentence(self, start: int, end: int) -> Sentence:
         cached = self._sentences.get(start)
@@ -120,15 +134,11 @@ class Analysis:
         text = self.prepared.normal[start:end]
         tokens = tokenize(text, start)
         traits = tag(engine.lexicon, tokens)
-        parts, offsets, pos = [], [], 0
-        for tok in tokens:
-            piece = f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03"
-            offsets.append(pos)
-            parts.append(piece)
-            pos += len(piece)
+        parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
         bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.cues.search(text))
         encouraging = bool(engine.encouragement.search(text)) and not engine.dominant_phrases.search(text)
-        sentence = Sentence(start, end, tokens, traits, "".join(parts), offsets, encouraging, bases)
+        sentence = Sentence(start, end, tokens, traits, _windows(tokens, traits, parts),
+                            encouraging, bases)
         self._sentences[start] = sentence
         return sentence
 
@@ -136,19 +146,17 @@ class Analysis:
         """The sentences that hold a trait word or a frame anchor (most hold neither)."""
         engine = self.engine
         lex = engine.lexicon
-        found: set[str] = set()
-        for word in set(self.words):
-            if "'" in word or "’" in word:
-                word = word.replace("’", "'").split("'")[0]
-            folded = word if word.isascii() else _fold(word)
-            if folded in engine.triggers:
-                found.add(word)
-            elif len(folded) >= 5 and folded.isalpha():
-                typo = lex.typo_cache.get(folded, "")
-                if typo == "":
-                    typo = lex.typo_cache[folded] = lex.typo_of(folded)
-                if typo:
-                    found.add(word)
+        distinct = set(self.words)
+        found = distinct & engine.triggers
+        # Words not seen before in this process: fold, split clitics, check for a typo (the
+        # results are kept on the lexicon, so a corpus costs a set difference per document).
+        for word in distinct - lex.words_seen:
+            lex.words_seen.add(word)
+            base = word.replace("’", "'").split("'")[0]
+            folded = base if base.isascii() else _fold(base)
+            if folded in engine.triggers or (len(folded) >= 5 and folded.isalpha() and lex.typo_of(folded)):
+                lex.words_found.add(word)
+        found |= distinct & lex.words_found
         if not found:
             return []
         lower = self.prepared.lower
@@ -165,11 +173,32 @@ class Analysis:
                     offsets.add(at)
                 at = lower.find(word, at + len(word))
         out: dict[int, Sentence] = {}
+        skipped: set[int] = set()
+        anchors = engine.anchors
         for at in sorted(offsets):
-            sentence = self.sentence_at(at)
-            if sentence is not None:
-                out.setdefault(sentence.start, sentence)
+            bounds = self._bounds_at(at)
+            if bounds is None or bounds[0] in out or bounds[0] in skipped:
+                continue
+            text = normal[bounds[0]:bounds[1]]
+            # A frame needs one of its words ("only", "must", "wanted", "age"...) or a short line;
+            # an encouragement or EEO statement is never a preference (unless it favours the
+            # dominant group).
+            if (len(text) > _SHORT_LINE and not anchors.search(text)) or \
+                    (engine.encouragement.search(text) and not engine.dominant_phrases.search(text)):
+                skipped.add(bounds[0])
+                continue
+            out[bounds[0]] = self._sentence(*bounds)
         return [out[k] for k in sorted(out)]
+
+    def _bounds_at(self, offset: int) -> tuple[int, int] | None:
+        normal = self.prepared.normal
+        line_start = normal.rfind("\n", 0, offset) + 1
+        bounds = self._lines.get(line_start)
+        if bounds is None:
+            line_end = normal.find("\n", offset)
+            line_end = len(normal) if line_end < 0 else line_end
+            bounds = self._lines[line_start] = sentences(normal[line_start:line_end], line_start)
+        return next(((s, e) for s, e in bounds if s <= offset < e), None)
 
     # --- bases --------------------------------------------------------------------------------
     def document_bases(self) -> tuple[Basis, ...]:
@@ -203,15 +232,20 @@ class Analysis:
     def _match(self, sentence: Sentence) -> list[Preference]:
         hits: list[Preference] = []
         for frame in self.engine.frames:
-            for regex in frame.regexes:
-                for m in regex.finditer(sentence.encoded):
-                    if m.end() == m.start():
+            for compiled in frame.regexes:
+                for (first, encoded, offsets), vocab in zip(sentence.windows, sentence.vocabularies, strict=True):
+                    if compiled.keys and compiled.keys.isdisjoint(vocab):
                         continue
-                    i = bisect.bisect_right(sentence.offsets, m.start()) - 1
-                    j = bisect.bisect_left(sentence.offsets, m.end())
-                    pref = self._judge(sentence, frame, i, j)
-                    if pref is not None:
-                        hits.append(pref)
+                    for m in compiled.regex.finditer(encoded):
+                        if m.end() == m.start():
+                            continue
+                        i = first + max(bisect.bisect_right(offsets, m.start()) - 1, 0)
+                        j = first + min(bisect.bisect_left(offsets, m.end()), len(offsets) - 1)
+                        if i >= j:
+                            continue
+                        pref = self._judge(sentence, frame, i, j)
+                        if pref is not None:
+                            hits.append(pref)
         return _merge(hits)
 
     def _judge(self, sentence: Sentence, frame: Frame, i: int, j: int) -> Preference | None:
@@ -268,6 +302,35 @@ def _headed(tokens: list[Token], k: int) -> bool:
     while k < len(tokens) and tokens[k].tags & {"TA", "CONJ"} and not tokens[k].tags & {"TN", "JOB", "HIRE"}:
         k += 1
     return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "TN"})
+
+
+#: Tokens of context kept on each side of a trait word or anchor.
+_REACH = 12
+
+
+def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]],
+             parts: list[str]) -> list[tuple[int, str, list[int]]]:
+    """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word or an anchor
+    (overlapping windows merged), with the sentence-start and -end marks where they reach them.
+    ``offsets`` has the start of each token in ``encoded`` and, last, the end of the last one."""
+    spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in _ANCHORS]
+    spans: list[list[int]] = []
+    for a, b in sorted(spots):
+        lo, hi = max(a - _REACH, 0), min(b + _REACH, len(tokens))
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    out = []
+    for lo, hi in spans:
+        offsets, pos = [], 1 if lo == 0 else 0
+        for piece in parts[lo:hi]:
+            offsets.append(pos)
+            pos += len(piece)
+        offsets.append(pos)
+        encoded = (START if lo == 0 else "") + "".join(parts[lo:hi]) + (END if hi == len(tokens) else "")
+        out.append((lo, encoded, offsets))
+    return out
 
 
 def _fold(word: str) -> str:

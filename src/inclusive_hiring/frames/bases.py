@@ -28,12 +28,14 @@ def cue_regex(cues: list[str]) -> re.Pattern[str]:
     """One regex for cue phrases: whole words, any case; a cue starting with "=" keeps its case."""
     lower = [c.lower() for c in cues if not c.startswith("=")]
     exact = [c[1:] for c in cues if c.startswith("=")]
-    parts = []
-    if lower:
-        parts.append(r"(?i:(?<![\w])(?:" + trie_pattern(lower) + r")(?![\w]))")
-    if exact:
-        parts.append(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in exact) + r")(?![\w])")
-    return re.compile("|".join(parts) or r"(?!)")
+    if exact:  # rare: one case-sensitive alternation plus a lower-case one
+        parts = [r"\b(?:" + "|".join(re.escape(c) for c in exact) + r")\b"]
+        if lower:
+            parts.append(r"(?i:\b(?:" + trie_pattern(lower) + r")\b)")
+        return re.compile("|".join(parts))
+    # Lower-case cues: search the text as it is with one case-insensitive trie (\b is cheaper
+    # than a look-behind at every position).
+    return re.compile(r"(?i:\b(?:" + trie_pattern(lower) + r")\b)" if lower else r"(?!)")
 
 
 def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str], frozenset[str],

@@ -54,6 +54,8 @@ class Lexicon:
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)
     #: words that can start a trait phrase (for the quick check whether a document needs reading)
     trait_words: frozenset[str] = frozenset()
+    #: one word of each trait phrase, the least common one (a document without any needs no reading)
+    triggers: frozenset[str] = frozenset()
     #: one-typo variants (deletes) of long trait words -> the words
     deletes: dict[str, set[str]] = field(default_factory=dict)
     names: tuple[tuple[str, ...], ...] = ()
@@ -65,6 +67,9 @@ class Lexicon:
     not_typos: frozenset[str] = frozenset()
     #: word -> the trait word it is a typo of (None: none), filled as documents are read
     typo_cache: dict[str, str | None] = field(default_factory=dict)
+    #: document words already looked at, and those of them that are triggers or typos of trait words
+    words_seen: set[str] = field(default_factory=set)
+    words_found: set[str] = field(default_factory=set)
 
     def add(self, text: str, tags: Iterable[str], trait: TraitClass | None = None,
             plural: bool = False) -> None:
@@ -82,6 +87,10 @@ class Lexicon:
                                        key=lambda p: (-len(p.tokens), p.tokens, sorted(p.tags)))
         words = {k for k, items in self.phrases.items() if any(p.trait for p in items)}
         self.trait_words = frozenset(words)
+        singles = frozenset(k for k, items in self.phrases.items()
+                            if any(p.trait and len(p.tokens) == 1 for p in items))
+        self.triggers = frozenset(_trigger(p.tokens, singles) for items in self.phrases.values()
+                                  for p in items if p.trait)
         for word in words:
             if len(word) >= FUZZY_MIN and word.isalpha():
                 for variant in _deletes(word):
@@ -103,6 +112,27 @@ class Lexicon:
         return min(found) if len({t.name for t in traits if t}) == 1 else None
 
 
+#: Words too common to tell a document apart; a phrase is found by another of its words.
+_COMMON = frozenset({"looking", "built", "born", "raised", "bred", "free", "able", "negative", "positive",
+                     "people", "person", "man", "woman", "of", "with", "in", "no", "not", "to", "and",
+                     "responsibilities", "responsibility", "problems", "problem", "issues", "issue",
+                     "conditions", "condition", "user", "users", "vision", "something", "going",
+                     "seeking", "community", "communities", "candidate", "candidates", "be", "us", "s",
+                     "u", "well", "applicant", "applicants", "commitments", "obligations",
+                     "ties", "face", "looks", "skin", "any", "a", "the", "from", "on", "for",
+                     "permanent", "your", "their", "his", "her", "over", "excellent", "learning",
+                     "working", "digital", "forward", "clear", "same", "middle", "history", "without"})
+
+
+def _trigger(tokens: tuple[str, ...], singles: frozenset[str]) -> str:
+    """The word of a phrase that triggers reading a sentence: a word that is a trait on its own
+    ("mother" in "working mother"), else the longest word that is not common."""
+    words = [t for t in tokens if t[:1].isalnum()]
+    rare = [t for t in words if t not in _COMMON]
+    pool = [t for t in rare if t in singles] or rare or words or list(tokens)
+    return max(reversed(pool), key=len)  # the last of the longest: "caste" in "lower caste"
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))} | \
         {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
@@ -122,7 +152,7 @@ def _plurals(text: str) -> list[str]:
         forms.add(last[:-3] + "men")
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         forms.add(last[:-1] + "ies")
-    elif last.endswith(("s", "x", "ch", "sh")):
+    elif last.endswith(("s", "x", "ch", "sh")) and not last[:1].isdigit():
         forms.add(last + "es")
     if last[-1:].isalpha() and not last.endswith("s"):
         forms.add(last + "s")
@@ -207,8 +237,53 @@ def _load(directory: Path) -> Lexicon:
 
 @functools.cache
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """The lexicon, loaded once per process."""
-    return _load(directory or frames_dir())
+    """The lexicon, loaded once per process; kept in ``ih``'s cache directory (``index.cache_dir``)
+    keyed on the data files and this code, like the word-list index."""
+    import hashlib
+    import pickle
+
+    from .. import __version__
+    from ..index import cache_dir
+
+    directory = directory or frames_dir()
+    sources = [*sorted(directory.glob("*.yml")), Path(__file__), Path(__file__).with_name("tokens.py")]
+    digest = hashlib.sha256(__version__.encode())
+    for path in sources:
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
+    where = cache_dir()
+    cached = where / f"frames-{digest.hexdigest()[:32]}.pickle" if where else None
+    if cached is not None and cached.is_file():
+        try:
+            with open(cached, "rb") as handle:
+                lexicon = pickle.load(handle)
+            if isinstance(lexicon, Lexicon):
+                return lexicon
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+    lexicon = _load(directory)
+    if cached is not None:
+        _write(cached, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    return lexicon
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; a cache that cannot be written only costs time."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".frames-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 def words_read_as_typos(lexicon: Lexicon) -> list[str]:

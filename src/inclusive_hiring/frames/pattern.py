@@ -15,6 +15,9 @@ from ..yamlio import DataError
 from .tokens import token_texts
 
 _ANY = "\x01[^\x03]*\x03"
+#: Marks of the start and end of a sentence in an encoded window.
+START = "\x04"
+END = "\x05"
 _GROUP_TOKENS = re.compile(r"\(|\)[?*+]?(?:\{\d+,\d+\})?|[^\s()]+")
 _REPEAT = re.compile(r"(.*?)([?*+]|\{\d+,\d+\})?$")
 #: Built-in token kinds (set by the tagger) besides the lexicon's classes.
@@ -36,7 +39,7 @@ def _trait_group() -> str:
     trait = f"(?:{tag_re('TA')}|{tag_re('TN')})"
     head = f"(?:{tag_re('JOB')}|{tag_re('HIRE')}){{1,2}}"
     plain = f"(?:{tag_re('WORD')}{tag_re('CONJ')}?)"
-    end = "(?=\x01[^\x02]*\x02[^\x03]* (?:FOLLOW|PUNCT) [^\x03]*\x03|$)"
+    end = f"(?=\x01[^\x02]*\x02[^\x03]* (?:FOLLOW|PUNCT) [^\x03]*\x03|{END})"
     det = f"(?:{tag_re('DET')})?"
     lead = f"(?:{trait}{tag_re('CONJ')}?)*"
     noun = f"{tag_re('TN')}(?:{head})?"
@@ -50,7 +53,7 @@ class Frame:
     id: str
     strength: str
     polarity: str
-    regexes: tuple[re.Pattern[str], ...]
+    regexes: tuple[Compiled, ...]
     family: str | None = None
     trait_class: str | None = None
     check: str | None = None
@@ -59,8 +62,8 @@ class Frame:
 
 
 def _atom(atom: str, classes: set[str], where: str) -> str:
-    if atom in ("^", "$"):
-        return "^" if atom == "^" else "$"
+    if atom in ("^", "$"):  # the window's start and end markers, present at the sentence's ends
+        return START if atom == "^" else END
     if atom == "X":
         return _trait_group()
     if atom == "ANY":
@@ -77,10 +80,11 @@ def _atom(atom: str, classes: set[str], where: str) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def compile_pattern(pattern: str, classes: set[str], where: str) -> re.Pattern[str]:
+def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
     """The regular expression of one frame pattern."""
     pieces: list[list[str]] = [[]]  # a stack of groups; each group a list of alternatives' parts
     alternatives: list[list[list[str]]] = [[]]
+    keys: frozenset[str] | None = None
     for raw in _GROUP_TOKENS.findall(pattern):
         if raw == "(":
             pieces.append([])
@@ -102,10 +106,39 @@ def compile_pattern(pattern: str, classes: set[str], where: str) -> re.Pattern[s
         if not atom:  # a lone "?" or "+" is punctuation
             atom, repeat = raw, ""
         pieces[-1].append(_atom(atom, classes, where) + repeat)
+        if keys is None and len(pieces) == 1 and not alternatives[0] and repeat in ("", "+") \
+                and atom not in _OPEN_ATOMS:
+            keys = _keys(atom)
     if len(pieces) != 1:
         raise ValueError(f"{where}: unbalanced '('")
     alts = [*alternatives[0], pieces[0]]
-    return re.compile("(?:" + "|".join("".join(a) for a in alts) + ")")
+    if alternatives[0]:
+        keys = None  # top-level alternatives: no single token is required
+    return Compiled(re.compile("(?:" + "|".join("".join(a) for a in alts) + ")"), keys or frozenset())
+
+
+#: Atoms that say nothing about which words a sentence must hold.
+_OPEN_ATOMS = frozenset({"X", "^", "$", "ANY", "WORD", "PUNCT", "NUM", "NUMBER", "YEAR", "DEC", "DET", "CONJ"})
+
+
+def _keys(atom: str) -> frozenset[str]:
+    """The token texts or tags one of which a required atom needs."""
+    out: set[str] = set()
+    for option in atom.split("|"):
+        if option.isupper() or option.startswith(("F:", "C:")):
+            out.add(option)
+        else:
+            out.update(token_texts(option)[:1])
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A pattern's regex and ``keys``: a window must hold one of these token texts or tags
+    (a required word of the pattern), else the regex is not run. Empty: always run."""
+
+    regex: re.Pattern[str]
+    keys: frozenset[str]
 
 
 def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, ...]:

@@ -50,8 +50,11 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
     for tok in tokens:
         tok.tags.add(_kind(tok))
         key = tok.text
-        if key not in lexicon.phrases and tok.is_word:
-            key = lexicon.typo_of(key) or key
+        if key not in lexicon.phrases and tok.is_word and len(key) >= 5:
+            typo = lexicon.typo_cache.get(key, "")
+            if typo == "":
+                typo = lexicon.typo_cache[key] = lexicon.typo_of(key)
+            key = typo or key
         keys.append(key)
     traits: list[tuple[int, int, Phrase]] = []
     named: set[int] = set()
