@@ -37,7 +37,8 @@ def current() -> tuple[str, str]:
     path = ROOT / "wordlists" / "frames" / "traits.yml"
     text = path.read_text(encoding="utf-8")
     head = text.split(MARK)[0]
-    lexicon = dataclasses.replace(_load(ROOT / "wordlists" / "frames"), not_typos=frozenset(), typo_cache={}, words_seen=set(), words_found=set())
+    lexicon = dataclasses.replace(_load(ROOT / "wordlists" / "frames"), not_typos=frozenset(), typo_cache={},
+                                  words_seen=set(), words_found=set())
     return text, head + render(words_read_as_typos(lexicon))
 
 
