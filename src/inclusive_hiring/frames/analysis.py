@@ -15,6 +15,8 @@ from .referents import about_other
 from .tagging import tag
 from .tokens import Token, sentences, tokenize
 
+#: How far around a trait word a long sentence is read (characters).
+_CLIP = 110
 #: A sentence this short is read even without a frame anchor ("Female, 21-30", "Cook: male").
 _SHORT_LINE = 60
 #: Words that start frames without a trait word (age limits, height, field lines).
@@ -53,7 +55,7 @@ def frame_engine() -> Engine:
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
                   name_categories=frozenset(policy["name_categories"]),
                   triggers=lex.triggers | _ANCHORS,
-                  anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()]))
+                  anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True))
 
 
 @dataclass
@@ -109,7 +111,7 @@ class Analysis:
     engine: Engine
     prepared: Prepared
     words: list[str]
-    _sentences: dict[int, Sentence] = field(default_factory=dict)
+    _sentences: dict[tuple[int, int], Sentence] = field(default_factory=dict)
     #: line start -> the (start, end) of its sentences
     _lines: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _preferences: list[Preference] | None = None
@@ -126,8 +128,9 @@ class Analysis:
         bounds = self._bounds_at(offset)
         return self._sentence(*bounds) if bounds is not None else None
 
-    def _sentence(self, start: int, end: int) -> Sentence:
-        cached = self._sentences.get(start)
+    def _sentence(self, start: int, end: int, whole: tuple[int, int] | None = None) -> Sentence:
+        """The tagged text [start, end): a sentence, or a part of the sentence ``whole``."""
+        cached = self._sentences.get((start, end))
         if cached is not None:
             return cached
         engine = self.engine
@@ -136,10 +139,13 @@ class Analysis:
         traits = tag(engine.lexicon, tokens)
         parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
         bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.cues.search(text))
-        encouraging = bool(engine.encouragement.search(text)) and not engine.dominant_phrases.search(text)
-        sentence = Sentence(start, end, tokens, traits, _windows(tokens, traits, parts),
+        folded = text.lower()
+        encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
+        whole = whole or (start, end)
+        sentence = Sentence(start, end, tokens, traits,
+                            _windows(tokens, traits, parts, start == whole[0], end == whole[1]),
                             encouraging, bases)
-        self._sentences[start] = sentence
+        self._sentences[(start, end)] = sentence
         return sentence
 
     def candidate_sentences(self) -> list[Sentence]:
@@ -172,23 +178,38 @@ class Analysis:
                 if not before.isalpha() and not after.isalpha():
                     offsets.add(at)
                 at = lower.find(word, at + len(word))
-        out: dict[int, Sentence] = {}
-        skipped: set[int] = set()
-        anchors = engine.anchors
+        # The text around each trait word (at most _CLIP characters each side, within its
+        # sentence), merged where they overlap.
+        clips: dict[tuple[int, int], list[list[int]]] = {}
         for at in sorted(offsets):
             bounds = self._bounds_at(at)
-            if bounds is None or bounds[0] in out or bounds[0] in skipped:
+            if bounds is None:
                 continue
-            text = normal[bounds[0]:bounds[1]]
-            # A frame needs one of its words ("only", "must", "wanted", "age"...) or a short line;
-            # an encouragement or EEO statement is never a preference (unless it favours the
+            lo, hi = max(bounds[0], at - _CLIP), min(bounds[1], at + _CLIP)
+            if lo > bounds[0]:
+                lo = min(lower.find(" ", lo) + 1 or at, at)
+            if hi < bounds[1]:
+                hi = max(lower.rfind(" ", at, hi), at + 1)
+            spans = clips.setdefault(bounds, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        out: list[Sentence] = []
+        anchors = engine.anchors
+        for bounds, spans in sorted(clips.items()):
+            sentence_text = lower[bounds[0]:bounds[1]]
+            # An encouragement or EEO statement is never a preference (unless it favours the
             # dominant group).
-            if (len(text) > _SHORT_LINE and not anchors.search(text)) or \
-                    (engine.encouragement.search(text) and not engine.dominant_phrases.search(text)):
-                skipped.add(bounds[0])
+            if engine.encouragement.search(sentence_text) and not engine.dominant_phrases.search(sentence_text):
                 continue
-            out[bounds[0]] = self._sentence(*bounds)
-        return [out[k] for k in sorted(out)]
+            for lo, hi in spans:
+                # A frame needs one of its words ("only", "must", "wanted", "age"...) near the
+                # trait, or a short line ("Female, 21-30", "Cook: male").
+                if bounds[1] - bounds[0] > _SHORT_LINE and not anchors.search(lower, lo, hi):
+                    continue
+                out.append(self._sentence(lo, hi, bounds))
+        return out
 
     def _bounds_at(self, offset: int) -> tuple[int, int] | None:
         normal = self.prepared.normal
@@ -308,8 +329,8 @@ def _headed(tokens: list[Token], k: int) -> bool:
 _REACH = 12
 
 
-def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]],
-             parts: list[str]) -> list[tuple[int, str, list[int]]]:
+def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
+             starts: bool = True, ends: bool = True) -> list[tuple[int, str, list[int]]]:
     """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word or an anchor
     (overlapping windows merged), with the sentence-start and -end marks where they reach them.
     ``offsets`` has the start of each token in ``encoded`` and, last, the end of the last one."""
@@ -323,12 +344,13 @@ def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]],
             spans.append([lo, hi])
     out = []
     for lo, hi in spans:
-        offsets, pos = [], 1 if lo == 0 else 0
+        offsets, pos = [], 1 if lo == 0 and starts else 0
         for piece in parts[lo:hi]:
             offsets.append(pos)
             pos += len(piece)
         offsets.append(pos)
-        encoded = (START if lo == 0 else "") + "".join(parts[lo:hi]) + (END if hi == len(tokens) else "")
+        encoded = (START if lo == 0 and starts else "") + "".join(parts[lo:hi]) + \
+            (END if hi == len(tokens) and ends else "")
         out.append((lo, encoded, offsets))
     return out
 

@@ -24,8 +24,11 @@ class Basis:
         return bool(classes) and all(c in self.covers or f in self.covers for c, f in classes.items())
 
 
-def cue_regex(cues: list[str]) -> re.Pattern[str]:
-    """One regex for cue phrases: whole words, any case; a cue starting with "=" keeps its case."""
+def cue_regex(cues: list[str], folded: bool = False) -> re.Pattern[str]:
+    """One regex for cue phrases: whole words, any case; a cue starting with "=" keeps its case.
+    ``folded``: the regex is only run on lower-case text (faster: no case-insensitive matching)."""
+    if folded:
+        return re.compile(r"\b(?:" + trie_pattern([c.lower() for c in cues]) + r")\b" if cues else r"(?!)")
     lower = [c.lower() for c in cues if not c.startswith("=")]
     exact = [c[1:] for c in cues if c.startswith("=")]
     if exact:  # rare: one case-sensitive alternation plus a lower-case one
@@ -51,6 +54,6 @@ def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str]
                            cues=cue_regex([str(c) for c in raw.get("cues") or ()]),
                            need=cue_regex([str(c) for group in need for c in group]) if need else None))
     encouragement = data.get("encouragement") or {}
-    return (tuple(bases), cue_regex([str(c) for c in encouragement.get("cues") or ()]),
+    return (tuple(bases), cue_regex([str(c) for c in encouragement.get("cues") or ()], folded=True),
             frozenset(str(c) for c in encouragement.get("dominant") or ()),
-            cue_regex([str(c) for c in encouragement.get("dominant_phrases") or ()]))
+            cue_regex([str(c) for c in encouragement.get("dominant_phrases") or ()], folded=True))

@@ -56,6 +56,8 @@ class Lexicon:
     trait_words: frozenset[str] = frozenset()
     #: one word of each trait phrase, the least common one (a document without any needs no reading)
     triggers: frozenset[str] = frozenset()
+    #: first and last three letters of the long trait words (a quick test before the deletes)
+    typo_ends: frozenset[str] = frozenset()
     #: one-typo variants (deletes) of long trait words -> the words
     deletes: dict[str, set[str]] = field(default_factory=dict)
     names: tuple[tuple[str, ...], ...] = ()
@@ -91,14 +93,20 @@ class Lexicon:
                             if any(p.trait and len(p.tokens) == 1 for p in items))
         self.triggers = frozenset(_trigger(p.tokens, singles) for items in self.phrases.values()
                                   for p in items if p.trait)
+        ends: set[str] = set()
         for word in words:
             if len(word) >= FUZZY_MIN and word.isalpha():
+                ends.update((word[:3], word[-3:]))
                 for variant in _deletes(word):
                     self.deletes.setdefault(variant, set()).add(word)
+        self.typo_ends = frozenset(ends)
 
     def typo_of(self, word: str) -> str | None:
         """The trait word ``word`` is one typo away from (not checking whether it is a word)."""
         if len(word) < FUZZY_MIN - 1 or not word.isalpha() or word in self.trait_words:
+            return None
+        # One edit leaves the first three or the last three letters of a 6+ letter word alone.
+        if word[:3] not in self.typo_ends and word[-3:] not in self.typo_ends:
             return None
         found = set(self.deletes.get(word, ()))  # a letter dropped ("femal")
         for variant in _deletes(word):  # a letter added, changed or swapped

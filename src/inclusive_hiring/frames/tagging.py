@@ -50,7 +50,8 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
     for tok in tokens:
         tok.tags.add(_kind(tok))
         key = tok.text
-        if key not in lexicon.phrases and tok.is_word and len(key) >= 5:
+        if key not in lexicon.phrases and tok.is_word and len(key) >= 5 \
+                and not (key in lexicon.words_seen and key not in lexicon.words_found):
             typo = lexicon.typo_cache.get(key, "")
             if typo == "":
                 typo = lexicon.typo_cache[key] = lexicon.typo_of(key)
