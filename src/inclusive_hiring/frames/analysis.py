@@ -138,8 +138,8 @@ class Analysis:
         tokens = tokenize(text, start)
         traits = tag(engine.lexicon, tokens)
         parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
-        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.cues.search(text))
         folded = text.lower()
+        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.found_in(text, folded))
         encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         whole = whole or (start, end)
         sentence = Sentence(start, end, tokens, traits,
@@ -224,9 +224,8 @@ class Analysis:
     # --- bases --------------------------------------------------------------------------------
     def document_bases(self) -> tuple[Basis, ...]:
         if self._doc_bases is None:
-            text = self.prepared.normal
-            self._doc_bases = tuple(b for b in self.engine.bases if b.scope == "document"
-                                    and b.cues.search(text) and (b.need is None or b.need.search(text)))
+            text, lower = self.prepared.normal, self.prepared.lower
+            self._doc_bases = tuple(b for b in self.engine.bases if b.scope == "document" and b.found_in(text, lower))
         return self._doc_bases
 
     def basis_for(self, sentence: Sentence, classes: dict[str, str]) -> Basis | None:

@@ -18,6 +18,13 @@ class Basis:
     cues: re.Pattern[str]
     #: cue phrases of which one must be present as well (casting: "casting" or "audition")
     need: re.Pattern[str] | None = None
+    #: case-sensitive cues ("=EAR"), searched in the text as written
+    exact: re.Pattern[str] | None = None
+
+    def found_in(self, text: str, lower: str) -> bool:
+        """Whether ``text`` (with ``lower``, its lower-case form) holds a cue (and a ``need``)."""
+        return bool(self.cues.search(lower) or (self.exact is not None and self.exact.search(text))) \
+            and (self.need is None or bool(self.need.search(lower)))
 
     def covers_all(self, classes: dict[str, str]) -> bool:
         """Whether the basis covers every trait class (class -> family), by class or family."""
@@ -48,11 +55,14 @@ def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str]
     bases = []
     for raw in data.get("bases") or []:
         need = raw.get("need_all") or []
+        cues = [str(c) for c in raw.get("cues") or ()]
+        exact = [c for c in cues if c.startswith("=")]
         bases.append(Basis(id=str(raw["id"]), name=" ".join(str(raw["name"]).split()),
                            scope=str(raw.get("scope", "sentence")),
                            covers=frozenset(str(c) for c in raw.get("covers") or ()),
-                           cues=cue_regex([str(c) for c in raw.get("cues") or ()]),
-                           need=cue_regex([str(c) for group in need for c in group]) if need else None))
+                           cues=cue_regex([c for c in cues if not c.startswith("=")], folded=True),
+                           need=cue_regex([str(c) for group in need for c in group], folded=True) if need else None,
+                           exact=cue_regex(exact) if exact else None))
     encouragement = data.get("encouragement") or {}
     return (tuple(bases), cue_regex([str(c) for c in encouragement.get("cues") or ()], folded=True),
             frozenset(str(c) for c in encouragement.get("dominant") or ()),

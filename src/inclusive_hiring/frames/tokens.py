@@ -50,7 +50,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         raw = m.group()
-        low = fold(raw)
+        low = raw.lower() if raw.isascii() else fold(raw)
         start = m.start() + offset
         for clitic in _CLITICS:
             if len(low) > len(clitic) and low.endswith(clitic):
