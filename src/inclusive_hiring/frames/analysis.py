@@ -37,6 +37,8 @@ class Engine:
     dominant_phrases: Any
     about_hire: dict[str, str]
     name_categories: frozenset[str]
+    #: the words of the shipped names and trade terms
+    name_words: frozenset[str]
     triggers: frozenset[str]
     #: words one of which every frame needs (``anchors:`` in frames.yml)
     anchors: Any
@@ -54,6 +56,7 @@ def frame_engine() -> Engine:
                   dominant=dominant, dominant_phrases=dominant_phrases,
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
                   name_categories=frozenset(policy["name_categories"]),
+                  name_words=frozenset(w for name in lex.names for w in name),
                   triggers=lex.triggers | _ANCHORS,
                   anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True))
 

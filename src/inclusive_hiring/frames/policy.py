@@ -52,6 +52,9 @@ def _drop(analysis: Analysis, finding: Finding) -> bool:
     about = engine.about_hire.get(finding.rule_id)
     if finding.category not in engine.name_categories and about is None:
         return False
+    match = finding.match or ""
+    if about is None and not match[:1].isupper() and not engine.name_words.intersection(match.lower().split()):
+        return False  # a name is capitalised or on the list: no need to read the sentence
     prepared = analysis.prepared
     start = to_normal(prepared, finding.start or 0)
     end = max(to_normal(prepared, (finding.end or 1) - 1) + 1, start + 1)
