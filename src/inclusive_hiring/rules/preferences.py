@@ -31,7 +31,9 @@ def check(ctx: Context) -> None:
                      replacements=(ctx.rule(meta["rule"]).instead,), fix="none")
     for basis_id, quotes in sorted(analysis.exemptions.items()):
         basis = next(b for b in analysis.engine.bases if b.id == basis_id)
-        listed = "; ".join(f"“{q}”" for q in quotes)
+        # "women only" (a phrase rule) inside "open to women only" (a frame) is one restriction
+        shown = [q for q in quotes if not any(q != other and q.lower() in other.lower() for other in quotes)]
+        listed = "; ".join(f"“{q}”" for q in shown)
         ctx.emit(EXEMPTION_RULE, f"Not flagged as a preference: {listed}, relying on {basis.name}. "
                                  f"Check that the exemption applies to this role as written.")
 
