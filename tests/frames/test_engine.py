@@ -145,3 +145,34 @@ def test_output_is_deterministic():
     assert first == [f.to_dict() for f in lint_text(text, "a.md", "posting").findings]
     found = {f["rule_id"] for f in first}
     assert {"IH250", "IH201"} & found and {"IH450"} <= found and {"IH350", "IH303"} & found
+
+
+# --- everyday posting lines that name no preference ------------------------------------------
+FRAME_RULES = {"IH150", "IH151", "IH152", "IH153", "IH250", "IH350", "IH440", "IH450", "IH470", "IH480"}
+
+
+@pytest.mark.parametrize("text", [
+    "Must be 18 years or older.",
+    "Applicants must be at least 21 years old to serve alcohol.",
+    "Only shortlisted candidates will be contacted.",
+    "Only candidates with a valid driving licence will be considered.",
+    "Preference will be given to candidates with SAP experience.",
+    "Local applicants preferred; we cannot offer relocation.",
+    "Fluent English and Tagalog required.",
+    "Native Android and iOS experience is a plus.",
+    "Married couples are welcome to apply together for the live-in caretaker role.",
+    "Teach English to young learners aged 6 to 12.",
+    "Serve customers aged 18+ at the bar.",
+    "You will work with children aged 3 to 5.",
+    "Prior experience in a Christian school is welcome but not required.",
+    "Gender: Any",
+    "Age: 18 and above",
+    "Nationality: Any",
+    "Religion: No preference",
+    "Both fresh graduates and experienced candidates may apply.",
+    "Our founder, a young mother, started the company in 2015.",
+    "We do not hire through agencies.",
+    "Priority will be given to residents of the county.",
+])
+def test_everyday_lines_get_no_frame_finding(text):
+    assert not FRAME_RULES & set(_ids(text)), _ids(text)

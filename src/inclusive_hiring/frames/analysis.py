@@ -289,7 +289,8 @@ class Analysis:
                 if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
                     continue  # "hiv" inside "hiv negative"
                 headed = _headed(tokens, b)
-                if trait.strength == "strong" and frame.strength != "strong" and not headed:
+                if trait.strength != "weak" and frame.strength != "strong" and \
+                        (not headed or trait.strength == "exclusive"):
                     continue
                 if trait.exclude_only and frame.polarity != "exclude":
                     continue

@@ -198,8 +198,8 @@ def _load(directory: Path) -> Lexicon:
             not_followed_by=frozenset(phrase_tokens(w)[0] for w in _words(raw.get("not_followed_by"), traits_path,
                                                                            "not_followed_by") if phrase_tokens(w)),
             not_preceded_by=frozenset(_words(raw.get("not_preceded_by"), traits_path, "not_preceded_by")))
-        if trait.strength not in ("weak", "strong"):
-            raise DataError(traits_path, raw.line_of("strength"), "strength must be weak or strong")
+        if trait.strength not in ("weak", "strong", "exclusive"):
+            raise DataError(traits_path, raw.line_of("strength"), "strength must be weak, strong or exclusive")
         classes[trait.name] = trait
         for word in _words(raw.get("adjectives"), traits_path, "adjectives"):
             lex.add(word, ("TA", f"C:{name}"), trait)
