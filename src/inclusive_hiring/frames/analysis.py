@@ -22,7 +22,7 @@ _SHORT_LINE = 60
 #: Words that start frames without a trait word (age limits, height, field lines).
 _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
                       "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
-                      "twenties", "thirties", "forties", "fifties", "old"})
+                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder"})
 
 
 @dataclass(frozen=True)
@@ -276,6 +276,8 @@ class Analysis:
         lex = self.engine.lexicon
         if i and tokens[i - 1].text in frame.not_after:
             return None
+        if frame.max_tokens and len(tokens) > frame.max_tokens:
+            return None
         classes: dict[str, str] = {}
         warnings: set[str] = set()
         if frame.family:
@@ -305,7 +307,8 @@ class Analysis:
         if not classes:
             return None
         severity = "warning" if set(classes) <= warnings else "error"
-        if about_other(tokens, i, j):
+        first = min((a for a, _b, p in sentence.traits if i <= a < j and p.trait), default=i)
+        if about_other(tokens, i, j) or (first > i and about_other(tokens, first, j)):
             return None
         if sentence.encouraging and not set(classes) & self.engine.dominant:
             return None

@@ -59,6 +59,7 @@ class Frame:
     check: str | None = None
     not_after: frozenset[str] = frozenset()
     families: frozenset[str] = frozenset()
+    max_tokens: int = 0
 
 
 def _atom(atom: str, classes: set[str], where: str) -> str:
@@ -105,7 +106,7 @@ def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
         atom, repeat = (m.group(1), m.group(2) or "") if m and raw not in ("?", "+", "*") else (raw, "")
         if not atom:  # a lone "?" or "+" is punctuation
             atom, repeat = raw, ""
-        pieces[-1].append(_atom(atom, classes, where) + repeat)
+        pieces[-1].append(f"(?:{_atom(atom, classes, where)}){repeat}" if repeat else _atom(atom, classes, where))
         if keys is None and len(pieces) == 1 and not alternatives[0] and repeat in ("", "+") \
                 and atom not in _OPEN_ATOMS:
             keys = _keys(atom)
@@ -161,5 +162,6 @@ def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, 
         out.append(Frame(id=frame_id, strength=strength, polarity=polarity, regexes=regexes,
                          family=raw.get("family"), trait_class=raw.get("class"), check=raw.get("check"),
                          not_after=frozenset(str(w) for w in raw.get("not_after") or ()),
-                         families=frozenset(str(w) for w in raw.get("families") or ())))
+                         families=frozenset(str(w) for w in raw.get("families") or ()),
+                         max_tokens=int(raw.get("max_tokens") or 0)))
     return tuple(out)
