@@ -176,3 +176,20 @@ FRAME_RULES = {"IH150", "IH151", "IH152", "IH153", "IH250", "IH350", "IH440", "I
 ])
 def test_everyday_lines_get_no_frame_finding(text):
     assert not FRAME_RULES & set(_ids(text)), _ids(text)
+
+
+@pytest.mark.parametrize("path", ["a.md", "a.html", "a.txt"])
+@pytest.mark.parametrize("text", [
+    "# Jobs\n\n**Bartenders** wanted for our   saloon in *Cripple Creek*.\n",
+    "<p>Mentor <b>young offenders</b> aged 16 to 21 as they leave custody.</p>",
+    "Intro line.\n\n- Mentor young offenders aged\n  16 to 21 as they leave custody.\n",
+])
+def test_the_filter_hook_maps_offsets_through_markup(text, path):
+    """The phrase rules' findings (IH301 "Cripple", IH201 "aged 16 to 21") are dropped in any markup."""
+    assert [f.rule_id for f in lint_text(text, path, "posting").findings if f.scope == "span"] == []
+
+
+def test_markup_does_not_hide_a_preference():
+    text = "## Requirements\n\n- **Gender:** Male\n- Age: *25 - 35*\n"
+    ids = {f.rule_id for f in lint_text(text, "a.md", "posting").findings}
+    assert {"IH150", "IH113"} & ids and {"IH250", "IH201"} & ids
