@@ -52,6 +52,8 @@ FAMILY_RULES = {
 #: Written for this change, in other words than the issue's; the frame rules' own case files
 #: (tests/fixtures/rules/IH150.yml ... IH480.yml) hold the sentences only they flag.
 OTHER_WORDS = [
+    ('Fair complexion preferred.', 'race'),
+    ('Caucasians only.', 'race'),
     ('We are hiring a male driver for our Dubai office.', 'sex'),
     ('Gender: female only', 'sex'),
     ('Lady receptionist wanted, Makati.', 'sex'),

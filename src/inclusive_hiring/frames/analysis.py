@@ -22,7 +22,7 @@ _SHORT_LINE = 60
 #: Words that start frames without a trait word (age limits, height, field lines).
 _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
                       "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
-                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder"})
+                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Engine:
 def frame_engine() -> Engine:
     lex = load_lexicon()
     frames_data = lex.data["frames"]
-    classes = {str(c) for c in frames_data["classes"]} | {"TA", "TN", "JOB", "HIRE", "OTHER", "SERVE"}
+    classes = {str(c) for c in frames_data["classes"]} | {"TA", "TN", "JOB", "HIRE", "OTHER", "SERVE", "PERSON"}
     frames = compile_frames(frames_data, classes, "wordlists/frames/frames.yml")
     bases, encouragement, dominant, dominant_phrases = load_bases(lex.data["bases"])
     policy = lex.data["policy"]
@@ -328,7 +328,7 @@ def _headed(tokens: list[Token], k: int) -> bool:
     before them then describes that person ("Hindu cook", "slim female promoters")."""
     while k < len(tokens) and tokens[k].tags & {"TA", "CONJ"} and not tokens[k].tags & {"TN", "JOB", "HIRE"}:
         k += 1
-    return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "TN"})
+    return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "PERSON", "TN"})
 
 
 #: Tokens of context kept on each side of a trait word or anchor.

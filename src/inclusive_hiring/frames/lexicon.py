@@ -196,7 +196,8 @@ def _load(directory: Path) -> Lexicon:
             name=str(name), family=family, strength=raw.get("strength", "weak"),
             exclude_only=bool(raw.get("exclude_only", False)), severity=raw.get("severity", "error"),
             not_followed_by=frozenset(phrase_tokens(w)[0] for w in _words(raw.get("not_followed_by"), traits_path,
-                                                                           "not_followed_by") if phrase_tokens(w)),
+                                                                           "not_followed_by")
+                                      if len(phrase_tokens(w)) == 1),  # one word: the next token
             not_preceded_by=frozenset(_words(raw.get("not_preceded_by"), traits_path, "not_preceded_by")))
         if trait.strength not in ("weak", "strong", "exclusive"):
             raise DataError(traits_path, raw.line_of("strength"), "strength must be weak, strong or exclusive")
@@ -213,6 +214,8 @@ def _load(directory: Path) -> Lexicon:
     people = load_yaml_file(people_path)
     for word in _words(people.get("hire"), people_path, "hire"):
         lex.add(word, ("HIRE",), plural=True)
+    for word in _words(people.get("persons"), people_path, "persons"):
+        lex.add(word, ("PERSON",))
     for word in _words(people.get("others"), people_path, "others"):
         lex.add(word, ("OTHER",), plural=True)
     for word in _words(people.get("serve"), people_path, "serve"):

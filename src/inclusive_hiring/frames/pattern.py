@@ -37,7 +37,7 @@ def word_re(word: str) -> str:
 def _trait_group() -> str:
     """X: determiner, trait words joined by conjunctions, and a head noun or a clause end."""
     trait = f"(?:{tag_re('TA')}|{tag_re('TN')})"
-    head = f"(?:{tag_re('JOB')}|{tag_re('HIRE')}){{1,2}}"
+    head = f"(?:{tag_re('JOB')}|{tag_re('HIRE')}|{tag_re('PERSON')}){{1,2}}"
     plain = f"(?:{tag_re('WORD')}{tag_re('CONJ')}?)"
     end = f"(?=\x01[^\x02]*\x02[^\x03]* (?:FOLLOW|PUNCT) [^\x03]*\x03|{END})"
     det = f"(?:{tag_re('DET')})?"
