@@ -18,6 +18,7 @@ from ..text.words import WORD_RE
 
 if TYPE_CHECKING:
     from ..catalog.wordlists import Rule
+    from ..frames.analysis import Analysis
     from ..rules.requirements import RequiredItem
     from ..text.markup import Prepared
     from ..text.syllables import SyllableCounter
@@ -114,6 +115,14 @@ class Facts:
     def requirements(self) -> int:
         """How many must-have requirements the posting lists (a group of alternatives is one)."""
         return len({item.group for item in self.required_items})
+
+    @functools.cached_property
+    def frames(self) -> Analysis:
+        """The frame engine's reading: sentences, traits, who they are about, preferences, and
+        the lawful bases relied on (``frames/``, docs/detection.md)."""
+        from ..frames.analysis import analyse
+
+        return analyse(self.prepared, self.words)
 
     @functools.cached_property
     def questions(self) -> list[Question]:

@@ -107,6 +107,10 @@ class Linter:
                       options=options, syllables=self.syllables, words=words)
         ctx = Context(path=path, prepared=prepared, facts=facts, rules=rules, data=self.index.data,
                       jurisdictions=jurisdictions, hits=hits)
+        if kind == "posting" and hits:
+            from ..frames.policy import apply_policy
+
+            apply_policy(ctx, kind)  # the referent step: names, people served, lawful bases
         for rule in rules_for(kind):
             if rule.needs_jurisdictions and not jurisdictions:
                 continue

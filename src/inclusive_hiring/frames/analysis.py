@@ -1,0 +1,403 @@
+"""Read one prepared document with the frame engine: sentences, tags, preferences, exemptions."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..text.markup import Prepared
+from .bases import Basis, cue_regex, load_bases
+from .lexicon import Lexicon, load_lexicon
+from .pattern import END, START, Frame, compile_frames
+from .referents import about_other
+from .tagging import tag
+from .tokens import Token, sentences, tokenize
+
+#: How far around a trait word a long sentence is read (characters).
+_CLIP = 110
+#: A sentence this short is read even without a frame anchor ("Female, 21-30", "Cook: male").
+_SHORT_LINE = 60
+#: Words that start frames without a trait word (age limits, height, field lines).
+_ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
+                      "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
+                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin"})
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The compiled data: lexicon, frames, bases; built once per process (:func:`frame_engine`)."""
+
+    lexicon: Lexicon
+    frames: tuple[Frame, ...]
+    bases: tuple[Basis, ...]
+    encouragement: Any
+    dominant: frozenset[str]
+    dominant_phrases: Any
+    about_hire: dict[str, str]
+    name_categories: frozenset[str]
+    #: the words of the shipped names and trade terms
+    name_words: frozenset[str]
+    triggers: frozenset[str]
+    #: words one of which every frame needs (``anchors:`` in frames.yml)
+    anchors: Any
+
+
+@functools.cache
+def frame_engine() -> Engine:
+    lex = load_lexicon()
+    frames_data = lex.data["frames"]
+    classes = {str(c) for c in frames_data["classes"]} | {"TA", "TN", "JOB", "HIRE", "OTHER", "SERVE", "PERSON"}
+    frames = compile_frames(frames_data, classes, "wordlists/frames/frames.yml")
+    bases, encouragement, dominant, dominant_phrases = load_bases(lex.data["bases"])
+    policy = lex.data["policy"]
+    return Engine(lexicon=lex, frames=frames, bases=bases, encouragement=encouragement,
+                  dominant=dominant, dominant_phrases=dominant_phrases,
+                  about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
+                  name_categories=frozenset(policy["name_categories"]),
+                  name_words=frozenset(w for name in lex.names for w in name),
+                  triggers=lex.triggers | _ANCHORS,
+                  anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True))
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the normalised text
+    end: int
+    tokens: list[Token]
+    traits: list[tuple[int, int, Any]]
+    #: the encoded windows around trait words and anchors: (first token, encoded, offsets)
+    windows: list[tuple[int, str, list[int]]]
+    encouraging: bool
+    bases: tuple[Basis, ...]
+
+    @functools.cached_property
+    def vocabularies(self) -> list[frozenset[str]]:
+        """The token texts and tags of each window (to skip frames that cannot match)."""
+        out = []
+        for first, _encoded, offsets in self.windows:
+            vocab: set[str] = set()
+            for tok in self.tokens[first:first + len(offsets) - 1]:
+                vocab.add(tok.text)
+                vocab.update(tok.tags)
+            out.append(frozenset(vocab))
+        return out
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens that overlap the normalised span [start, end)."""
+        starts = [t.start for t in self.tokens]
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        j = i
+        while j < len(self.tokens) and self.tokens[j].start < end:
+            j += 1
+        while i < j and self.tokens[i].end <= start:
+            i += 1
+        return i, j
+
+
+@dataclass
+class Preference:
+    """A frame match about the hire: its span, the traits by family, the frame."""
+
+    start: int
+    end: int
+    frame: str
+    polarity: str
+    families: dict[str, set[str]]
+    severity: str
+    exempt: Basis | None = None
+
+
+@dataclass
+class Analysis:
+    engine: Engine
+    prepared: Prepared
+    words: list[str]
+    _sentences: dict[tuple[int, int], Sentence] = field(default_factory=dict)
+    #: line start -> the (start, end) of its sentences
+    _lines: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _preferences: list[Preference] | None = None
+    _doc_bases: tuple[Basis, ...] | None = None
+    #: basis id -> the quoted restrictions it covers (for the IH490 note)
+    exemptions: dict[str, list[str]] = field(default_factory=dict)
+
+    # --- sentences ---------------------------------------------------------------------------
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The tagged sentence around a normalised offset."""
+        normal = self.prepared.normal
+        if not 0 <= offset < len(normal):
+            return None
+        bounds = self._bounds_at(offset)
+        return self._sentence(*bounds) if bounds is not None else None
+
+    def _sentence(self, start: int, end: int, whole: tuple[int, int] | None = None) -> Sentence:
+        """The tagged text [start, end): a sentence, or a part of the sentence ``whole``."""
+        cached = self._sentences.get((start, end))
+        if cached is not None:
+            return cached
+        engine = self.engine
+        text = self.prepared.normal[start:end]
+        tokens = tokenize(text, start)
+        traits = tag(engine.lexicon, tokens)
+        parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
+        folded = text.lower()
+        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.found_in(text, folded))
+        encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
+        whole = whole or (start, end)
+        sentence = Sentence(start, end, tokens, traits,
+                            _windows(tokens, traits, parts, start == whole[0], end == whole[1]),
+                            encouraging, bases)
+        self._sentences[(start, end)] = sentence
+        return sentence
+
+    def candidate_sentences(self) -> list[Sentence]:
+        """The sentences that hold a trait word or a frame anchor (most hold neither)."""
+        engine = self.engine
+        lex = engine.lexicon
+        distinct = set(self.words)
+        found = distinct & engine.triggers
+        # Words not seen before in this process: fold, split clitics, check for a typo (the
+        # results are kept on the lexicon, so a corpus costs a set difference per document).
+        for word in distinct - lex.words_seen:
+            lex.words_seen.add(word)
+            base = word.replace("’", "'").split("'")[0]
+            folded = base if base.isascii() else _fold(base)
+            if folded in engine.triggers or (len(folded) >= 5 and folded.isalpha() and lex.typo_of(folded)):
+                lex.words_found.add(word)
+        found |= distinct & lex.words_found
+        if not found:
+            return []
+        lower = self.prepared.lower
+        normal = self.prepared.normal
+        offsets: set[int] = set()
+        if len(lower) != len(normal):
+            lower = normal.lower() if len(normal.lower()) == len(normal) else normal
+        for word in found:
+            at = lower.find(word)
+            while at >= 0:
+                before = lower[at - 1] if at else " "
+                after = lower[at + len(word)] if at + len(word) < len(lower) else " "
+                if not before.isalpha() and not after.isalpha():
+                    offsets.add(at)
+                at = lower.find(word, at + len(word))
+        # The text around each trait word (at most _CLIP characters each side, within its
+        # sentence), merged where they overlap.
+        clips: dict[tuple[int, int], list[list[int]]] = {}
+        for at in sorted(offsets):
+            bounds = self._bounds_at(at)
+            if bounds is None:
+                continue
+            lo, hi = max(bounds[0], at - _CLIP), min(bounds[1], at + _CLIP)
+            if lo > bounds[0]:
+                lo = min(lower.find(" ", lo) + 1 or at, at)
+            if hi < bounds[1]:
+                hi = max(lower.rfind(" ", at, hi), at + 1)
+            spans = clips.setdefault(bounds, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        out: list[Sentence] = []
+        anchors = engine.anchors
+        for bounds, spans in sorted(clips.items()):
+            sentence_text = lower[bounds[0]:bounds[1]]
+            # An encouragement or EEO statement is never a preference (unless it favours the
+            # dominant group).
+            if engine.encouragement.search(sentence_text) and not engine.dominant_phrases.search(sentence_text):
+                continue
+            for lo, hi in spans:
+                # A frame needs one of its words ("only", "must", "wanted", "age"...) near the
+                # trait, or a short line ("Female, 21-30", "Cook: male").
+                if bounds[1] - bounds[0] > _SHORT_LINE and not anchors.search(lower, lo, hi):
+                    continue
+                out.append(self._sentence(lo, hi, bounds))
+        return out
+
+    def _bounds_at(self, offset: int) -> tuple[int, int] | None:
+        normal = self.prepared.normal
+        line_start = normal.rfind("\n", 0, offset) + 1
+        bounds = self._lines.get(line_start)
+        if bounds is None:
+            line_end = normal.find("\n", offset)
+            line_end = len(normal) if line_end < 0 else line_end
+            bounds = self._lines[line_start] = sentences(normal[line_start:line_end], line_start)
+        return next(((s, e) for s, e in bounds if s <= offset < e), None)
+
+    # --- bases --------------------------------------------------------------------------------
+    def document_bases(self) -> tuple[Basis, ...]:
+        if self._doc_bases is None:
+            text, lower = self.prepared.normal, self.prepared.lower
+            self._doc_bases = tuple(b for b in self.engine.bases if b.scope == "document" and b.found_in(text, lower))
+        return self._doc_bases
+
+    def basis_for(self, sentence: Sentence, classes: dict[str, str]) -> Basis | None:
+        """The first lawful basis (same sentence, then document) that covers every class."""
+        for basis in (*sentence.bases, *self.document_bases()):
+            if basis.covers_all(classes):
+                return basis
+        return None
+
+    def exempt(self, basis: Basis, quote: str) -> None:
+        quotes = self.exemptions.setdefault(basis.id, [])
+        if quote not in quotes:
+            quotes.append(quote)
+
+    # --- preferences -------------------------------------------------------------------------
+    def preferences(self) -> list[Preference]:
+        if self._preferences is None:
+            found: list[Preference] = []
+            for sentence in self.candidate_sentences():
+                found.extend(self._match(sentence))
+            self._preferences = found
+        return self._preferences
+
+    def _match(self, sentence: Sentence) -> list[Preference]:
+        hits: list[Preference] = []
+        for frame in self.engine.frames:
+            for compiled in frame.regexes:
+                for (first, encoded, offsets), vocab in zip(sentence.windows, sentence.vocabularies, strict=True):
+                    if compiled.keys and compiled.keys.isdisjoint(vocab):
+                        continue
+                    for m in compiled.regex.finditer(encoded):
+                        if m.end() == m.start():
+                            continue
+                        i = first + max(bisect.bisect_right(offsets, m.start()) - 1, 0)
+                        j = first + min(bisect.bisect_left(offsets, m.end()), len(offsets) - 1)
+                        if i >= j:
+                            continue
+                        pref = self._judge(sentence, frame, i, j)
+                        if pref is not None:
+                            hits.append(pref)
+        return _merge(hits)
+
+    def _judge(self, sentence: Sentence, frame: Frame, i: int, j: int) -> Preference | None:
+        tokens = sentence.tokens
+        lex = self.engine.lexicon
+        if i and tokens[i - 1].text in frame.not_after:
+            return None
+        if frame.max_tokens and len(tokens) > frame.max_tokens:
+            return None
+        classes: dict[str, str] = {}
+        warnings: set[str] = set()
+        if frame.family:
+            if frame.check == "age-upper" and not _age_limit(tokens[i:j]):
+                return None
+            classes[frame.trait_class or frame.family] = frame.family
+        else:
+            inside = [(a, b, p) for a, b, p in sentence.traits if a >= i and b <= j and p.trait]
+            for a, b, phrase in inside:
+                trait = phrase.trait
+                if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
+                    continue  # "hiv" inside "hiv negative"
+                headed = _headed(tokens, b)
+                if trait.strength != "weak" and frame.strength != "strong" and \
+                        (not headed or trait.strength == "exclusive"):
+                    continue
+                if trait.exclude_only and frame.polarity != "exclude":
+                    continue
+                if frame.families and trait.family not in frame.families:
+                    continue
+                classes[trait.name] = trait.family
+                if trait.severity == "warning":
+                    warnings.add(trait.name)
+            for complete in lex.complete_sets:
+                if complete <= set(classes):
+                    classes = {c: f for c, f in classes.items() if c not in complete}
+        if not classes:
+            return None
+        severity = "warning" if set(classes) <= warnings else "error"
+        first = min((a for a, _b, p in sentence.traits if i <= a < j and p.trait), default=i)
+        if about_other(tokens, i, j) or (first > i and about_other(tokens, first, j)):
+            return None
+        if sentence.encouraging and not set(classes) & self.engine.dominant:
+            return None
+        families: dict[str, set[str]] = {}
+        for cls, family in classes.items():
+            families.setdefault(family, set()).add(cls)
+        pref = Preference(tokens[i].start, tokens[j - 1].end, frame.id, frame.polarity, families, severity)
+        basis = self.basis_for(sentence, classes)
+        if basis is not None:
+            pref.exempt = basis
+            self.exempt(basis, self.prepared.normal[pref.start:pref.end])
+        return pref
+
+
+def _headed(tokens: list[Token], k: int) -> bool:
+    """Whether the words from token k on name a person (a job, hire or trait noun): the trait
+    before them then describes that person ("Hindu cook", "slim female promoters")."""
+    while k < len(tokens) and tokens[k].tags & {"TA", "CONJ"} and not tokens[k].tags & {"TN", "JOB", "HIRE"}:
+        k += 1
+    return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "PERSON", "TN"})
+
+
+#: Tokens of context kept on each side of a trait word or anchor.
+_REACH = 12
+
+
+def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
+             starts: bool = True, ends: bool = True) -> list[tuple[int, str, list[int]]]:
+    """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word or an anchor
+    (overlapping windows merged), with the sentence-start and -end marks where they reach them.
+    ``offsets`` has the start of each token in ``encoded`` and, last, the end of the last one."""
+    spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in _ANCHORS]
+    spans: list[list[int]] = []
+    for a, b in sorted(spots):
+        lo, hi = max(a - _REACH, 0), min(b + _REACH, len(tokens))
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    out = []
+    for lo, hi in spans:
+        offsets, pos = [], 1 if lo == 0 and starts else 0
+        for piece in parts[lo:hi]:
+            offsets.append(pos)
+            pos += len(piece)
+        offsets.append(pos)
+        encoded = (START if lo == 0 and starts else "") + "".join(parts[lo:hi]) + \
+            (END if hi == len(tokens) and ends else "")
+        out.append((lo, encoded, offsets))
+    return out
+
+
+def _fold(word: str) -> str:
+    from .tokens import fold
+
+    return fold(word)
+
+
+def _age_limit(tokens: list[Token]) -> bool:
+    """Whether the numbers of an age frame are ages with an upper bound (14-80, rising)."""
+    numbers = [int(t.text) for t in tokens if "NUM" in t.tags]
+    if not numbers or not all(14 <= n <= 80 for n in numbers):
+        return False
+    return len(numbers) == 1 or numbers[-1] > numbers[0]
+
+
+def _merge(hits: list[Preference]) -> list[Preference]:
+    """Overlapping matches become the longest one, with the families of all."""
+    hits.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[Preference] = []
+    for pref in hits:
+        if out and pref.start < out[-1].end:
+            last = out[-1]
+            if pref.exempt is None or last.exempt is not None:
+                for family, classes in pref.families.items():
+                    last.families.setdefault(family, set()).update(classes)
+            last.end = max(last.end, pref.end)
+            if pref.polarity == "exclude":
+                last.polarity = "exclude"
+            continue
+        out.append(pref)
+    return out
+
+
+def analyse(prepared: Prepared, words: list[str], cache: dict[str, Any] | None = None) -> Analysis:
+    """The analysis of a document, kept in ``cache`` (a Context's metrics) under ``_frames``."""
+    if cache is not None and isinstance(cache.get("_frames"), Analysis):
+        return cache["_frames"]
+    analysis = Analysis(frame_engine(), prepared, words)
+    if cache is not None:
+        cache["_frames"] = analysis
+    return analysis
