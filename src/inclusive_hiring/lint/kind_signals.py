@@ -71,6 +71,7 @@ _JOB_TITLE = re.compile(
     r"tutor|carer|caregiver|cleaner|receptionist|operator|labourer|laborer|worker|attendant|"
     r"salesperson|sales|marketer|writer|editor|scientist|architect|programmer|mechanic|electrician|"
     r"plumber|waiter|waitress|bartender|barista|guard|secretary|pharmacist|therapist|"
+    r"operative|handler|picker|packer|loader|porter|housekeeper|nanny|helper|crew|"
     r"wanted|hiring|vacancy|vacancies)s?\b",
     re.I)
 

@@ -178,9 +178,14 @@ def detect_kind(prepared: Prepared, requested: str = "auto") -> Kind:
     return choose_kind(prepared, requested)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
 def _statements(prepared: Prepared) -> list[str]:
-    """The non-empty lines of the normalised text that are not questions (headings included)."""
-    return [line.strip() for line in prepared.normal.split("\n") if line.strip() and not is_question(line)]
+    """The sentences of the normalised text that are not questions (headings included): "Are you
+    after a pension? We offer one." gives "We offer one."."""
+    return [piece.strip() for line in prepared.normal.split("\n") for piece in _SENTENCE_END.split(line)
+            if piece.strip() and not is_question(piece)]
 
 
 def _first_line(prepared: Prepared) -> str | None:
