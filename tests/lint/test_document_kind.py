@@ -214,3 +214,14 @@ def test_labelled_question_fixtures_are_read_as_questions():
         assert _kind(whole, "q.md") == "questions"
         alone = [i["text"] for i in items if _kind("- " + i["text"], "q.md") != "questions"]
         assert len(alone) <= 1, alone  # "Write a SQL query ..." is a task, not a question
+
+
+def test_a_long_question_list_needs_more_posting_signals():
+    about = "# Interview: Senior Developer\n\n## About the role\n\nFull-time, on the platform team.\n\n"
+    questions = "".join(f"- How would you approach design problem number {i}?\n" for i in range(40))
+    long_list = _kind(about + questions, "q.md")
+    assert long_list == "questions", long_list.reason
+    assert "too few posting signals" in long_list.reason
+    # the same signals (a heading and "full-time": 3 points) outweigh five questions
+    short = _kind(about + "".join(f"- Do you enjoy challenge {i}?\n" for i in range(5)), "q.md")
+    assert short == "posting", short.reason

@@ -23,8 +23,11 @@ from ..text.markup import Prepared
 from .kind_signals import Signal, posting_signals, section_heading
 
 KINDS = ("posting", "questions")
-#: Posting signals (points, see ``kind_signals.py``) that make a question-shaped file a posting.
+#: Posting signals (points, see ``kind_signals.py``) that make a question-shaped file a posting:
+#: at least ``POSTING_POINTS``, and one point per ``QUESTIONS_PER_POINT`` questions (a list of 40
+#: questions needs 5), so a long question list with a short "About the role" stays questions.
 POSTING_POINTS = 3
+QUESTIONS_PER_POINT = 8
 
 _KIND_KEY = re.compile(r"^kind:[ \t]*[\"']?([\w-]+)[\"']?[ \t]*$", re.M)
 _OPENERS = re.compile(
@@ -166,7 +169,7 @@ def choose_kind(prepared: Prepared, requested: str = "auto") -> Kind:
         return Kind("posting", share)
     signals = posting_signals(_statements(prepared), _first_line(prepared))
     points = sum(s.points for s in signals)
-    if points >= POSTING_POINTS:
+    if points >= max(POSTING_POINTS, -(-asked // QUESTIONS_PER_POINT)):
         return Kind("posting", f"{share}, but the rest reads as a posting: {_signal_text(signals)}")
     if signals:
         return Kind("questions", f"{share}; too few posting signals ({_signal_text(signals)})")
