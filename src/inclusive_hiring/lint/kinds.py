@@ -92,10 +92,13 @@ def _units(prepared: Prepared) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+_NUMBERING = re.compile(r"^\(?\d{1,3}[.)]\s+")
+
+
 def is_question(text: str) -> bool:
     """Whether a line is a question: it ends with "?" or opens like one, and is not a posting's
     section heading ("What we offer", "How to apply:")."""
-    text = text.strip().strip("*_\"'“”")
+    text = _NUMBERING.sub("", text.strip()).strip("*_\"'“”")
     if text.endswith("?"):
         return True
     return bool(_OPENERS.match(text)) and section_heading(text) is None
