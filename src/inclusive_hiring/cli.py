@@ -100,7 +100,8 @@ def lint(
         "--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     kind: Annotated[Kind, typer.Option(
         help="posting, questions (interview questions), or auto: front matter 'kind:', else "
-             "questions when most list items or lines are questions.")] = Kind.auto,
+             "questions when most list items or lines are questions and the rest does not read as "
+             "a posting (JSON: metrics.kind_reason says why).")] = Kind.auto,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Apply safe fixes in place (a single suggested replacement, marked safe in the "
                       "word lists); the exit code then reflects the findings that remain. With - the "

@@ -3,7 +3,8 @@
 Only lines that contain an anchor word of some entry (see ``index.py``) are tokenized: they are
 joined into one small Doc, so a posting of 400 words usually costs a Doc of a few dozen tokens.
 Matches never cross a line, and every context constraint looks only within the match's sentence,
-which never crosses a line either, so the result is the same as matching the whole document.
+which never crosses a line either, so the result is the same as matching the whole document. The
+matches of interview-question entries never cross a sentence end either: one question each.
 
 An entry's matchers are compiled the first time a document needs it: terms go into a
 ``PhraseMatcher`` on ``LEMMA`` (or ``ORTH`` for ``case: exact``), raw token patterns into one
@@ -215,6 +216,13 @@ class Matchers:
                 continue
             if entry.not_in_document and in_document is not None and in_document(entry.not_in_document):
                 continue
+            if entry.kind == "questions":
+                # A question rule matches within one question: never across a "?" (or ". !") that
+                # ends one question and starts the next on the same line.
+                if sentences is None:
+                    sentences = sentence_bounds(doc)
+                if _sentence_of(sentences, start) != _sentence_of(sentences, end - 1):
+                    continue
             rules = self._constraints.get(entry_id)
             if rules:
                 if sentences is None:

@@ -23,8 +23,8 @@ QUESTION_TOPICS: tuple[str, ...] = (
     "age", "national-origin", "citizenship", "native-language", "race", "religion", "sex",
     "sexual-orientation-gender-identity", "marital-status", "children-family-plans", "pregnancy",
     "disability", "health", "medication", "workers-compensation", "genetic-information",
-    "arrest-record", "conviction-record", "military-discharge", "salary-history", "credit-history",
-    "height-weight", "affiliations",
+    "arrest-record", "conviction-record", "military-discharge", "military-status", "salary-history",
+    "credit-history", "height-weight", "affiliations",
 )
 POOR_PRACTICES: tuple[str, ...] = ("brainteaser", "culture-fit", "unstructured")
 #: Categories of word lists with ``kind: questions``: they apply only to interview questions.

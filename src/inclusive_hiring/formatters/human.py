@@ -34,9 +34,7 @@ def draw(report: LintReport, console: Console, sources: Mapping[str, Mapping[tup
     for result in report.files:
         if result.error:
             continue  # errors go to stderr, one line each (see cli.py)
-        # Say when a file was read as interview questions: the posting checks (pay, EEO, length)
-        # do not run on those, and --kind auto decides from the text.
-        kind = ("  (interview questions)", "dim") if result.kind == "questions" else ""
+        kind = _kind_note(result.kind, result.metrics.get("kind_reason"))
         if not result.findings:
             console.print(Text.assemble((result.path, "bold"), kind, ("  no findings", "green")))
             continue
@@ -62,6 +60,16 @@ def draw(report: LintReport, console: Console, sources: Mapping[str, Mapping[tup
                                             ("; ".join(f.replacements), "green")))
         console.print()
     _summary(report, console)
+
+
+def _kind_note(kind: str, reason: str | None) -> tuple[str, str] | str:
+    """Say when a file was read as interview questions (the posting checks, pay, EEO and length,
+    do not run on those) and why; and why a file that is mostly questions is still a posting."""
+    if kind == "questions":
+        return (f"  (interview questions: {reason})" if reason else "  (interview questions)", "dim")
+    if reason and "but the rest reads as a posting" in reason:
+        return (f"  (posting: {reason})", "dim")
+    return ""
 
 
 def _snippet(f, lines):  # type: ignore[no-untyped-def]

@@ -131,16 +131,23 @@ class Facts:
         return split_questions(self.prepared)
 
     def metrics(self, kind: str) -> dict[str, Any]:
-        """The metrics of a document of ``kind``, in the order of the wire schema."""
+        """The metrics of a document of ``kind``, in the order of the wire schema; ``kind_reason``
+        last when ``kind`` carries one (``kinds.Kind``: why the file was read as this kind)."""
+        out: dict[str, Any]
         if kind == "questions":
             from ..results import empty_metrics
             from ..rules.question_structure import question_metrics
 
-            return {"words": len(self.words), "reading_grade": None,
-                    "gender_coding": empty_metrics()["gender_coding"],
-                    "questions": question_metrics(self.prepared, self.questions)}
-        grade, mean = self.reading
-        return {"words": len(self.words), "reading_grade": grade, "gender_coding": self.gender_coding,
-                "pay": {"range": self.pay.range}, "statements": self.statements,
-                "mean_sentence_words": mean, "bullet_share": self.bullet_share,
-                "requirements": self.requirements}
+            out = {"words": len(self.words), "reading_grade": None,
+                   "gender_coding": empty_metrics()["gender_coding"],
+                   "questions": question_metrics(self.prepared, self.questions)}
+        else:
+            grade, mean = self.reading
+            out = {"words": len(self.words), "reading_grade": grade, "gender_coding": self.gender_coding,
+                   "pay": {"range": self.pay.range}, "statements": self.statements,
+                   "mean_sentence_words": mean, "bullet_share": self.bullet_share,
+                   "requirements": self.requirements}
+        reason = getattr(kind, "reason", None)
+        if reason:
+            out["kind_reason"] = reason
+        return out

@@ -1,10 +1,16 @@
-"""Interview-question documents: recognising them and splitting them into questions.
+"""What a document is (a posting or a list of interview questions), why, and its questions.
 
 A file is a list of interview questions when its front matter says ``kind: questions``, when the
 caller asks for that kind, or (``auto``) when most of its list items, or else most of its lines,
-are questions: they end with a question mark or open the way interview questions do ("Tell me
-about...", "Describe...", "Walk me through..."). A posting that asks "Are you a self-starter?"
-once is still a posting.
+are questions (they end with a question mark or open the way interview questions do: "Tell me
+about...", "Describe...", "Walk me through...") **and** its other lines do not read as a posting.
+A posting written as questions ("Are you our next sales rockstar? Do you love closing deals?")
+is still a posting when its other lines carry enough posting signals (``kind_signals.py``:
+section headings, a pay figure, "apply now", a job title first). A posting that asks "Are you a
+self-starter?" once is a posting anyway.
+
+:func:`choose_kind` says which kind and why; the reason goes into the file's metrics
+(``kind_reason``) and the human output.
 """
 
 from __future__ import annotations
@@ -14,12 +20,19 @@ from dataclasses import dataclass
 
 from ..text.frontmatter import front_matter
 from ..text.markup import Prepared
+from .kind_signals import Signal, posting_signals, section_heading
 
 KINDS = ("posting", "questions")
+#: Posting signals (points, see ``kind_signals.py``) that make a question-shaped file a posting:
+#: at least ``POSTING_POINTS``, and one point per ``QUESTIONS_PER_POINT`` questions (a list of 40
+#: questions needs 5), so a long question list with a short "About the role" stays questions.
+POSTING_POINTS = 3
+QUESTIONS_PER_POINT = 8
 
 _KIND_KEY = re.compile(r"^kind:[ \t]*[\"']?([\w-]+)[\"']?[ \t]*$", re.M)
 _OPENERS = re.compile(
-    r"^(tell (me|us) about|describe|walk (me|us) through|give (me |us )?an example|share an example|"
+    r"^(tell (me|us)|describe|walk (me|us) through|give (me |us )?an example|share an example|sell me|"
+    r"estimate|list (any|all|the|your|three|two|five)|"
     r"explain|talk (me|us) through|imagine|suppose|what|how|why|when|where|which|who|whose|"
     r"have you|do you|did you|are you|were you|can you|could you|would you|will you|should you|"
     r"is there|is your|is it|if you)\b",
@@ -79,9 +92,16 @@ def _units(prepared: Prepared) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+_NUMBERING = re.compile(r"^\(?\d{1,3}[.)]\s+")
+
+
 def is_question(text: str) -> bool:
-    text = text.strip().strip("*_\"'“”")
-    return text.endswith("?") or bool(_OPENERS.match(text))
+    """Whether a line is a question: it ends with "?" or opens like one, and is not a posting's
+    section heading ("What we offer", "How to apply:")."""
+    text = _NUMBERING.sub("", text.strip()).strip("*_\"'“”")
+    if text.endswith("?"):
+        return True
+    return bool(_OPENERS.match(text)) and section_heading(text) is None
 
 
 _LINE_START_OR_QUESTION_MARK = re.compile(r"[\n?]")
@@ -109,23 +129,76 @@ def _question_lines(text: str, enough: int) -> int:
     return min(count, enough)
 
 
-def detect_kind(prepared: Prepared, requested: str = "auto") -> str:
-    """``posting`` or ``questions`` for a file (see the module docstring)."""
+class Kind(str):
+    """A kind ("posting" or "questions") that also carries the reason it was chosen (``reason``):
+    it travels from :func:`detect_kind` to the metrics wherever a plain ``str`` kind does."""
+
+    reason: str
+
+    def __new__(cls, kind: str, reason: str) -> Kind:
+        made = super().__new__(cls, kind)
+        made.reason = reason
+        return made
+
+    def __reduce__(self) -> tuple[type[Kind], tuple[str, str]]:
+        return (Kind, (str(self), self.reason))
+
+
+def _signal_text(signals: list[Signal]) -> str:
+    return ", ".join(s.name for s in signals)
+
+
+def choose_kind(prepared: Prepared, requested: str = "auto") -> Kind:
+    """``posting`` or ``questions`` for a file, with the reason (see the module docstring)."""
     if requested in KINDS:
-        return requested
+        return Kind(requested, f"requested: kind {requested}")
     declared = front_matter_kind(prepared.original)
     if declared:
-        return declared
+        return Kind(declared, f"front matter: kind: {declared}")
     # Fast path: a posting rarely has two lines that look like questions.
     if _question_lines(prepared.normal, 2) < 2 and prepared.normal.strip().count("\n") > 0:
-        return "posting"
+        return Kind("posting", "fewer than 2 lines are questions")
     units = _units(prepared)
     items = [u for u in units if u[3]]
     pool = items if len(items) >= 3 else units
+    what = "list items" if pool is items else "lines"
     if len(pool) < 2:
-        return "questions" if pool and is_question(pool[0][0]) else "posting"
+        if pool and is_question(pool[0][0]):
+            return Kind("questions", "a single question")
+        return Kind("posting", "no questions")
     asked = sum(1 for u in pool if is_question(u[0]))
-    return "questions" if asked * 2 > len(pool) else "posting"
+    share = f"{asked} of {len(pool)} {what} are questions"
+    if asked * 2 <= len(pool):
+        return Kind("posting", share)
+    signals = posting_signals(_statements(prepared), _first_line(prepared))
+    points = sum(s.points for s in signals)
+    if points >= max(POSTING_POINTS, -(-asked // QUESTIONS_PER_POINT)):
+        return Kind("posting", f"{share}, but the rest reads as a posting: {_signal_text(signals)}")
+    if signals:
+        return Kind("questions", f"{share}; too few posting signals ({_signal_text(signals)})")
+    return Kind("questions", share)
+
+
+def detect_kind(prepared: Prepared, requested: str = "auto") -> Kind:
+    """``posting`` or ``questions`` for a file; the result's ``reason`` says why."""
+    return choose_kind(prepared, requested)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _statements(prepared: Prepared) -> list[str]:
+    """The sentences of the normalised text that are not questions (headings included): "Are you
+    after a pension? We offer one." gives "We offer one."."""
+    return [piece.strip() for line in prepared.normal.split("\n") for piece in _SENTENCE_END.split(line)
+            if piece.strip() and not is_question(piece)]
+
+
+def _first_line(prepared: Prepared) -> str | None:
+    for line in prepared.normal.split("\n"):
+        if line.strip():
+            return line.strip()
+    return None
 
 
 def question_type(text: str) -> str:
