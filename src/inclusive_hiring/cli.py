@@ -127,6 +127,9 @@ def lint(
              "(docs/configuration.md).")] = None,
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore .ih.yaml / .ih.yml files found on the way up.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Also lint symbolic links in a linted folder that point outside it "
+                                  "(skipped by default; --fix never writes outside it).")] = False,
 ) -> None:
     """Lint job postings (.md, .markdown, .txt, .html) and interview questions; report findings."""
     from .api import STDIN, lint_paths
@@ -147,18 +150,20 @@ def lint(
     try:
         resolver = _config_resolver(paths, config, no_config)
         report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value,
-                            config=resolver)
+                            config=resolver, follow_symlinks=follow_symlinks)
     except DataError as exc:
         _fail(str(exc))
         return
+    for note in report.notes:
+        sys.stderr.write(f"ih: note: {note}\n")
     shown = _narrow(report, known, changes)
     fix_failed = False
     if fix:
-        from .fixes import fix_report
+        from .fixes import fix_report, linted_trees
 
         before = shown
         report, done = fix_report(report, unsafe=unsafe_fixes, kind=kind.value, write=not dry_run,
-                                  only=shown, config=resolver)
+                                  only=shown, config=resolver, trees=linted_trees(paths))
         if diff and not dry_run and any(d.applied for d in done):
             changes = _changed_lines(diff, paths)  # the fixes changed lines; ask git again
         shown = _narrow(report, known, changes)

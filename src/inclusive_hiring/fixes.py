@@ -299,15 +299,18 @@ def read_document(path: str) -> tuple[str | None, bool, str | None]:
 
 
 def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str = "auto",
-             write: bool = True, config: Any = None) -> FileFix:
+             write: bool = True, config: Any = None, trees: Sequence[str] | None = None) -> FileFix:
     """Fix one file in place (atomically), or only compute the change when ``write`` is false.
     Each re-lint uses the configuration ``config`` (a ``ConfigResolver``, or None) gives the file.
 
-    The file is left untouched when it cannot be read, changed since it was linted, is read-only
-    or is not a regular file; ``error`` then says why in one line.
+    The file is left untouched when it cannot be read, changed since it was linted, is read-only,
+    is not a regular file, or is a symbolic link to a file outside the linted ``trees`` (resolved
+    folders; None: the link's own folder); ``error`` then says why in one line.
     """
     from .api import lint_document
 
+    if write and (outside := _link_outside(path, trees)):
+        return FileFix(path, error=outside)
     raw, bom, error = read_document(path)
     if raw is None:
         return FileFix(path, error=error)
@@ -330,6 +333,32 @@ def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str 
         except OSError as exc:
             return FileFix(path, error=f"cannot write: {exc.strerror or exc}; not fixed")
     return FileFix(path, before=raw, after=fixed.raw, applied=fixed.applied, result=fixed.result)
+
+
+def linted_trees(paths: Iterable[str]) -> list[str]:
+    """The folders a lint of ``paths`` covers, resolved: each directory argument, and the folder
+    of each file argument. ``--fix`` writes through a symbolic link only to a file inside them."""
+    trees = []
+    for path in paths:
+        if path == "-":
+            continue
+        folder = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        trees.append(os.path.realpath(folder))
+    return trees
+
+
+def _link_outside(path: str, trees: Sequence[str] | None) -> str | None:
+    """Why ``--fix`` must not write through ``path`` (a symbolic link to a file outside ``trees``),
+    or None."""
+    from .api import inside
+
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    allowed = trees if trees is not None else [os.path.realpath(os.path.dirname(path) or ".")]
+    if any(inside(target, tree) for tree in allowed):
+        return None
+    return "a symbolic link to a file outside the linted folder; not fixed"
 
 
 def _not_writable(path: str) -> str | None:
@@ -361,10 +390,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: bool = True,
-               only: LintReport | None = None, config: Any = None) -> tuple[LintReport, list[FileFix]]:
+               only: LintReport | None = None, config: Any = None,
+               trees: Sequence[str] | None = None) -> tuple[LintReport, list[FileFix]]:
     """Fix the findings of ``report``, or of ``only`` (the same files with fewer findings, as
     ``--baseline``/``--diff`` leave them) when given; re-lint with ``config`` (the resolver the
-    report was linted with).
+    report was linted with). ``trees``: the linted folders (:func:`linted_trees`); a symbolic
+    link to a file outside them is not written through.
 
     Returns ``report`` with each fixed file's result replaced by the lint of its fixed text (all its
     findings, unfiltered), and one :class:`FileFix` per file that had something to fix.
@@ -377,7 +408,7 @@ def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: b
                 (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe) for f in result.findings):
             continue
         outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
-                           write=write, config=config)
+                           write=write, config=config, trees=trees)
         done.append(outcome)
         if outcome.result is not None:
             files[i] = outcome.result
