@@ -167,7 +167,7 @@ def lint(
         if diff and not dry_run and any(d.applied for d in done):
             changes = _changed_lines(diff, paths)  # the fixes changed lines; ask git again
         shown = _narrow(report, known, changes)
-        fix_failed = _report_fixes(done, before, unsafe_fixes, dry_run)
+        fix_failed = _report_fixes(done, before, unsafe_fixes, dry_run, kind.value, resolver)
     for result in report.errors:
         sys.stderr.write(f"ih: {result.path}: {result.error}\n")
     if write_baseline:
@@ -254,7 +254,8 @@ def _narrow(report: LintReport, known: dict[str, frozenset[str]] | None,
     return report
 
 
-def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run: bool) -> bool:
+def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run: bool,
+                  kind: str = "auto", config: object = None) -> bool:
     """Print the diffs (--dry-run), the fix errors and a one-line summary; True if a fix failed."""
     from .fixes import unified_diff, unsafe_fix_count
 
@@ -269,7 +270,7 @@ def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run
     files = sum(1 for d in done if d.applied)
     verb = "would fix" if dry_run else "fixed"
     line = f"ih: {verb} {applied} finding{'s' * (applied != 1)} in {files} file{'s' * (files != 1)}"
-    if not unsafe and (more := unsafe_fix_count(before, done) - applied) > 0:
+    if not unsafe and (more := unsafe_fix_count(before, done, kind, config)) > 0:
         line += f"; {more} more with --unsafe-fixes"
     sys.stderr.write(line + "\n")
     return failed
@@ -311,8 +312,8 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
         sys.stdout.buffer.write((codecs.BOM_UTF8 if bom else b"") + fixed.raw.encode("utf-8"))
         sys.stdout.flush()
     # With --dry-run, this prints the diff.
-    _report_fixes([FileFix(before.files[0].path, before=raw, after=fixed.raw, applied=fixed.applied)],
-                  before, unsafe, dry_run)
+    _report_fixes([FileFix(before.files[0].path, before=raw, after=fixed.raw, applied=fixed.applied,
+                           result=fixed.result)], before, unsafe, dry_run, kind, resolver)
     if write_baseline:
         shown = _write_baseline(write_baseline, report)
     if not dry_run:
