@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Sequence
@@ -23,11 +24,36 @@ MAX_BYTES = 2 * 1024 * 1024
 STDIN = "-"
 
 
+KINDS: tuple[str, ...] = ("auto", "posting", "questions")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def checked_arguments(text: object, path: object, kind: object) -> str:
+    """``text`` made lintable, after checking the arguments of :func:`lint_text`: ``TypeError``
+    when ``text`` or ``path`` is not a ``str``, ``ValueError`` for an unknown ``kind``. Lone
+    surrogates (which no file can hold; Python makes them from undecodable bytes) become U+FFFD,
+    one character for one, so finding offsets still index ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type(path).__name__}")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def lint_text(text: str, path: str = "<text>", kind: str = "auto") -> FileResult:
     """Lint one document held in memory: a job posting or a list of interview questions
-    (``kind``: ``posting``, ``questions`` or ``auto``, which tells them apart)."""
+    (``kind``: ``posting``, ``questions`` or ``auto``, which tells them apart). ``path`` only names
+    the document (its suffix picks Markdown, HTML or plain text) and is never opened.
+
+    Raises ``TypeError`` when ``text`` or ``path`` is not a ``str`` and ``ValueError`` for any
+    other ``kind``; a lone surrogate in ``text`` is replaced by U+FFFD (same offsets). Input of
+    any size is linted in bounded pieces; past 10,000 findings the result carries an ``error``
+    instead (see docs/json-schema.md, "Arguments and limits")."""
     from .lint.linter import get_linter
 
+    text = checked_arguments(text, path, kind)
     return get_linter().lint(text, path, kind)
 
 
@@ -191,9 +217,11 @@ def _skip_reason(full: str, tree: str, follow_symlinks: bool) -> str | None:
 
 def lint_document(text: str, path: str, kind: str = "auto", config: ConfigResolver | None = None) -> FileResult:
     """Lint ``text`` as the file ``path``, with the configuration that applies to that file when
-    ``config`` (a :class:`~inclusive_hiring.config.ConfigResolver`) is given."""
+    ``config`` (a :class:`~inclusive_hiring.config.ConfigResolver`) is given. The arguments are
+    checked as :func:`lint_text` checks them."""
     from .lint.run import LintRun
 
+    text = checked_arguments(text, path, kind)
     return LintRun(kind, config).lint_document(text, path)
 
 
