@@ -483,8 +483,13 @@ def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: b
         if result.error or not any(
                 (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe) for f in result.findings):
             continue
-        outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
-                           write=write, config=config, trees=trees)
+        try:
+            outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
+                               write=write, config=config, trees=trees)
+        except Exception as exc:  # the global guard: one file's bug never stops the others' fixes
+            from .lint.limits import internal_error
+
+            outcome = FileFix(result.path, error=internal_error(exc) + "; not fixed")
         done.append(outcome)
         if outcome.result is not None:
             files[i] = outcome.result

@@ -120,3 +120,24 @@ def test_links_out_of_a_folder_are_skipped_unless_asked(tmp_path):
                      "(--follow-symlinks follows it)"]
     followed = [p for p, _ in expand_paths([str(tree)], follow_symlinks=True)]
     assert followed == [f"{tree}/in.md", f"{tree}/out-link.md", f"{tree}/sub/in-link.md"]
+
+
+def test_a_bug_while_fixing_one_file_leaves_the_others_fixed(tmp_path, monkeypatch):
+    from inclusive_hiring import fixes
+
+    real = fixes.fix_document
+
+    def fix_document(raw, findings, **kwargs):
+        if "Barman" in raw:
+            raise IndexError("boom")
+        return real(raw, findings, **kwargs)
+
+    monkeypatch.setattr(fixes, "fix_document", fix_document)
+    (tmp_path / "a.md").write_text("We want a Barman.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(POSTING, encoding="utf-8")
+    done = CliRunner().invoke(app, ["lint", "-f", "concise", "-j", "1", "--fix", str(tmp_path)])
+    assert done.exit_code == 2
+    assert f"ih: {tmp_path}/a.md: internal error (IndexError: boom)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "We want a Barman.\n"
+    assert "salesperson" in (tmp_path / "b.md").read_text(encoding="utf-8")
