@@ -527,8 +527,12 @@ def main() -> None:
         elif isinstance(error, _click_errors("Abort")):
             sys.stderr.write("ih: interrupted\n")
             code = 130
-        else:
+        elif os.environ.get("IH_DEBUG"):
             raise
+        else:  # the last guard: one line, never a traceback (IH_DEBUG=1 shows it)
+            from .lint.limits import internal_error
+
+            sys.stderr.write(f"ih: error: {internal_error(error)}\n")
     else:
         code = result if isinstance(result, int) else 0
     # Leave without tearing down spaCy and the word-list index object by object (a tenth of a

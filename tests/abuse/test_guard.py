@@ -141,3 +141,23 @@ def test_a_bug_while_fixing_one_file_leaves_the_others_fixed(tmp_path, monkeypat
     assert "Traceback" not in done.stderr
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "We want a Barman.\n"
     assert "salesperson" in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_an_unexpected_exception_outside_any_file_is_one_line(tmp_path, monkeypatch):
+    """The last guard, in ``ih``'s entry point: a bug in a formatter is one line, exit 2."""
+    import subprocess
+    import sys
+
+    posting = tmp_path / "job.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    program = ("import sys; import inclusive_hiring.formatters as f\n"
+               "def broken(*a, **k): raise ZeroDivisionError('boom')\n"
+               "f.render = broken\n"
+               "from inclusive_hiring.cli import main\n"
+               f"sys.argv = ['ih', 'lint', '-f', 'json', {str(posting)!r}]\n"
+               "main()\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "ih: error: internal error (ZeroDivisionError: boom); this is a bug in ih: please report it at "
+        "https://github.com/inclusive-hiring/ih/issues"]
