@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,9 +75,20 @@ def fuzz(name: str, count: int, strategy: st.SearchStrategy, check: Callable[...
     run()
     print(f"{name}: {seen['runs']} inputs, {len(problems)} unexpected, {time.monotonic() - started:.0f} s",
           flush=True)
+    kinds = Counter(_kind(p) for p in problems)
+    for kind, n in kinds.most_common():
+        print(f"  {n:6d}  {kind}")
     for problem in problems[:3]:
         print("  " + problem.replace("\n", "\n  "))
     return len(problems)
+
+
+def _kind(problem: str) -> str:
+    """What went wrong, without the input: the exception's last line, or the problem's own words."""
+    lines = [line for line in problem.splitlines() if line.strip()]
+    if "Traceback" in problem:
+        return lines[-1].split(":")[0]
+    return "multi-line error" if "multi-line error" in problem else lines[0].split(":")[-1].strip()[:60]
 
 
 def check_api(text: str, path: str, kind: str) -> str | None:
