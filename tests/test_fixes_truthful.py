@@ -20,7 +20,7 @@ from inclusive_hiring.cli import app
 from inclusive_hiring.fixes import apply, fix_document
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-_REPEAT = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)*)[\s,]+\1\b", re.I)
+_REPEAT = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)*)[\s,/]+\1\b", re.I)
 
 
 def repeats(text: str) -> Counter[str]:
@@ -77,6 +77,7 @@ def test_an_unsafe_fix_never_repeats_a_word_or_a_determiner():
     assert not _reads("then you’ll fit right in", "fit right in", "you'll enjoy working here")
     assert not _reads("then you'll fit right in", "fit right in", "you’ll enjoy working here")
     assert not _reads("we want people people", "people", "people")
+    assert not _reads("HOST/HOSTESS, BARTENDER", "HOSTESS", "HOST")
     assert not _reads("a dynamic, young team", "young team", "our team")
     assert not _reads("Join the young team", "young team", "our team")
     assert _reads("Join young team", "young team", "our team")

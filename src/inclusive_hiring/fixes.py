@@ -84,6 +84,9 @@ _PRONOUNS = {"you", "they", "them", "their", "your", "we", "us", "our", "one"}
 #: The word right before an offset, apostrophes of both kinds inside it ("you’ll", "you'll").
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)[\s,]*\Z")
 _WORD_AFTER = re.compile(r"[\s,]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
+#: The word on either side of an edit, across spaces, commas and slashes ("HOST/HOSTESS").
+_NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)[\s,/]*\Z")
+_NEIGHBOUR_AFTER = re.compile(r"[\s,/]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 #: Words that already fill the slot before a noun: "the" + "everyone" or "your" + "your salary
 #: expectations" does not read.
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "our", "your", "their", "his", "her",
@@ -139,14 +142,15 @@ def _reads_well(text: str, start: int, replacement: str, end: int | None = None)
 
 def repeats_neighbour(text: str, start: int, end: int, replacement: str) -> bool:
     """Whether replacing ``text[start:end]`` would put a word right next to itself, across the
-    edit's edge ("you’ll you'll enjoy", "Bartender, Bartender"): such a fix, safe or not, is skipped."""
+    edit's edge ("you’ll you'll enjoy", "Bartender, Bartender", "HOST/HOST"): such a fix, safe or
+    not, is skipped."""
     words = replacement.split()
     if not words:
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
     if before and _word_key(before.group(1)) == _word_key(words[0]):
         return True
-    after = _WORD_AFTER.match(text, end)
+    after = _NEIGHBOUR_AFTER.match(text, end)
     return bool(after and _word_key(after.group(1)) == _word_key(words[-1]))
 
 
