@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,11 +24,36 @@ MAX_BYTES = 2 * 1024 * 1024
 STDIN = "-"
 
 
+KINDS: tuple[str, ...] = ("auto", "posting", "questions")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def checked_arguments(text: object, path: object, kind: object) -> str:
+    """``text`` made lintable, after checking the arguments of :func:`lint_text`: ``TypeError``
+    when ``text`` or ``path`` is not a ``str``, ``ValueError`` for an unknown ``kind``. Lone
+    surrogates (which no file can hold; Python makes them from undecodable bytes) become U+FFFD,
+    one character for one, so finding offsets still index ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type(path).__name__}")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def lint_text(text: str, path: str = "<text>", kind: str = "auto") -> FileResult:
     """Lint one document held in memory: a job posting or a list of interview questions
-    (``kind``: ``posting``, ``questions`` or ``auto``, which tells them apart)."""
+    (``kind``: ``posting``, ``questions`` or ``auto``, which tells them apart). ``path`` only names
+    the document (its suffix picks Markdown, HTML or plain text) and is never opened.
+
+    Raises ``TypeError`` when ``text`` or ``path`` is not a ``str`` and ``ValueError`` for any
+    other ``kind``; a lone surrogate in ``text`` is replaced by U+FFFD (same offsets). Input of
+    any size is linted in bounded pieces; past 10,000 findings the result carries an ``error``
+    instead (see docs/json-schema.md, "Arguments and limits")."""
     from .lint.linter import get_linter
 
+    text = checked_arguments(text, path, kind)
     return get_linter().lint(text, path, kind)
 
 
@@ -43,12 +70,23 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | 
 
 
 def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str | None]:
-    """The raw bytes of a path or ``-`` (standard input), or (None, one-line error)."""
+    """The raw bytes of a path or ``-`` (standard input), or (None, one-line error).
+
+    Only regular files are read: a FIFO, socket or device is refused without being opened (a FIFO
+    would block forever, a device never end). The file is opened non-blocking and checked again
+    once open, in case it was swapped for a FIFO in between."""
     try:
         if path == STDIN:
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            with open(path, "rb") as handle:
+            not_regular = special_file(os.stat(path).st_mode)
+            if not_regular:
+                return None, f"not a regular file ({not_regular}); not read"
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with open(fd, "rb") as handle:
+                not_regular = special_file(os.fstat(fd).st_mode)
+                if not_regular:
+                    return None, f"not a regular file ({not_regular}); not read"
                 data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         return None, "no such file or directory"
@@ -63,6 +101,22 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str
         return None, (f"file too large ({size / 1048576:.1f} MB; the limit is "
                       f"{max_bytes / 1048576:g} MB)")
     return data, None
+
+
+def special_file(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO", "a socket", "a device"...), or None
+    for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def decode_text(data: bytes) -> tuple[str | None, str | None]:
@@ -101,8 +155,14 @@ def _excluded(path: str, patterns: Sequence[str], rel: str | None = None) -> boo
 
 
 def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
-                 suffixes: Sequence[str] = DEFAULT_SUFFIXES) -> list[tuple[str, str | None]]:
-    """Files to lint, in a stable order, as (path, error) pairs."""
+                 suffixes: Sequence[str] = DEFAULT_SUFFIXES, *, follow_symlinks: bool = False,
+                 notes: list[str] | None = None) -> list[tuple[str, str | None]]:
+    """Files to lint, in a stable order, as (path, error) pairs.
+
+    In a directory, only regular files are taken: a FIFO, socket or device is skipped, and so is
+    a symbolic link to a file outside the directory unless ``follow_symlinks``; each skip adds a
+    one-line note to ``notes`` ("path: why"). Links to directories are never descended into.
+    A file named explicitly is taken as it is (reading it refuses anything but a regular file)."""
     out: list[tuple[str, str | None]] = []
     for raw in paths:
         if raw == STDIN:
@@ -110,6 +170,7 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
             continue
         path = Path(raw)
         if path.is_dir():
+            tree = os.path.realpath(path)
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -117,7 +178,11 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
                     full = os.path.join(root, name)
                     rel = os.path.relpath(full, path).replace(os.sep, "/")
                     if name.lower().endswith(tuple(suffixes)) and not _excluded(full, exclude, rel):
-                        found.append(full.replace(os.sep, "/"))
+                        skipped = _skip_reason(full, tree, follow_symlinks)
+                        if skipped is None:
+                            found.append(full.replace(os.sep, "/"))
+                        elif notes is not None:
+                            notes.append(f"{full.replace(os.sep, '/')}: {skipped}")
             if found:
                 out.extend((f, None) for f in sorted(found))
             else:
@@ -131,11 +196,32 @@ def expand_paths(paths: Iterable[str], exclude: Sequence[str] = (),
     return out
 
 
+def inside(path: str, tree: str) -> bool:
+    """Whether the real path ``path`` is ``tree`` or inside it (both already resolved)."""
+    return path == tree or path.startswith(tree.rstrip(os.sep) + os.sep)
+
+
+def _skip_reason(full: str, tree: str, follow_symlinks: bool) -> str | None:
+    """Why a file found in the directory ``tree`` (resolved) is not linted, or None."""
+    if os.path.islink(full) and not follow_symlinks and not inside(os.path.realpath(full), tree):
+        return "skipped: a symbolic link to a file outside the linted folder (--follow-symlinks follows it)"
+    try:
+        mode = os.stat(full).st_mode
+    except OSError:
+        return None  # a broken link: reading it says so, as an error
+    if stat.S_ISDIR(mode):
+        return "skipped: a directory"
+    what = special_file(mode)
+    return None if what is None else f"skipped: {what}, not a regular file"
+
+
 def lint_document(text: str, path: str, kind: str = "auto", config: ConfigResolver | None = None) -> FileResult:
     """Lint ``text`` as the file ``path``, with the configuration that applies to that file when
-    ``config`` (a :class:`~inclusive_hiring.config.ConfigResolver`) is given."""
+    ``config`` (a :class:`~inclusive_hiring.config.ConfigResolver`) is given. The arguments are
+    checked as :func:`lint_text` checks them."""
     from .lint.run import LintRun
 
+    text = checked_arguments(text, path, kind)
     return LintRun(kind, config).lint_document(text, path)
 
 
@@ -148,15 +234,18 @@ def lint_file(path: str, kind: str = "auto", config: ConfigResolver | None = Non
 
 def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int = 1,
                kind: str = "auto", config: ConfigResolver | None = None,
-               progress: Callable[[int, int], None] | None = None) -> LintReport:
+               progress: Callable[[int, int], None] | None = None,
+               follow_symlinks: bool = False) -> LintReport:
     """Lint files and directories (recursively); ``-`` reads standard input. ``kind``: see
     :func:`lint_text`. ``config``: a :class:`~inclusive_hiring.config.ConfigResolver` (each file
     gets the configuration that applies to it; its ``exclude:`` globs skip files), or None for the
-    package defaults. ``progress(done, total)`` is called after each file."""
+    package defaults. ``progress(done, total)`` is called after each file. ``follow_symlinks``: see
+    :func:`expand_paths`; the files it skips are listed in the report's ``notes``."""
     from .lint.linter import get_linter
     from .lint.run import LintRun, error_result, lint_in_worker, start_worker
 
-    targets = expand_paths(paths, exclude)
+    notes: list[str] = []
+    targets = expand_paths(paths, exclude, follow_symlinks=follow_symlinks, notes=notes)
     if config is not None:
         targets = [(p, err) for p, err in targets
                    if err is not None or p == STDIN or not config.for_file(p).is_excluded(p)]
@@ -185,7 +274,7 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
             if progress is not None:
                 progress(len(results), len(todo))
     ordered = [results[p] if err is None else error_result(p, err) for p, err in targets]
-    return LintReport(files=tuple(ordered))
+    return LintReport(files=tuple(ordered), notes=tuple(notes))
 
 
 def _can_fork() -> bool:

@@ -131,6 +131,9 @@ def lint(
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List the files a folder run skipped and why (a count is always "
                                 "shown in human output).")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Also lint symbolic links in a linted folder that point outside it "
+                                  "(skipped by default; --fix never writes outside it).")] = False,
 ) -> None:
     """Lint job postings (.md, .markdown, .txt, .html, .docx, .pdf) and interview questions."""
     from .api import STDIN, lint_paths
@@ -154,23 +157,25 @@ def lint(
 
         with lint_progress(fmt is Format.human) as progress:
             report = lint_paths(targets, exclude=tuple(exclude or ()), jobs=workers, kind=kind.value,
-                                config=resolver, progress=progress)
+                                config=resolver, progress=progress, follow_symlinks=follow_symlinks)
     except DataError as exc:
         _fail(str(exc))
         return
+    for note in report.notes:
+        sys.stderr.write(f"ih: note: {note}\n")
     shown = _narrow(report, known, changes)
     fix_failed = False
     if fix:
         from .documents.skipped import without_documents
-        from .fixes import fix_report
+        from .fixes import fix_report, linted_trees
 
         before = shown = without_documents(shown)  # --fix edits text files, not .docx or .pdf
         report, done = fix_report(report, unsafe=unsafe_fixes, kind=kind.value, write=not dry_run,
-                                  only=shown, config=resolver)
+                                  only=shown, config=resolver, trees=linted_trees(paths))
         if diff and not dry_run and any(d.applied for d in done):
             changes = _changed_lines(diff, paths)  # the fixes changed lines; ask git again
         shown = _narrow(report, known, changes)
-        fix_failed = _report_fixes(done, before, unsafe_fixes, dry_run)
+        fix_failed = _report_fixes(done, before, unsafe_fixes, dry_run, kind.value, resolver)
     for result in report.errors:
         sys.stderr.write(f"ih: {result.path}: {result.error}\n")
     if fmt is Format.human or verbose:
@@ -262,7 +267,8 @@ def _narrow(report: LintReport, known: dict[str, frozenset[str]] | None,
     return report
 
 
-def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run: bool) -> bool:
+def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run: bool,
+                  kind: str = "auto", config: object = None) -> bool:
     """Print the diffs (--dry-run), the fix errors and a one-line summary; True if a fix failed."""
     from .fixes import unified_diff, unsafe_fix_count
 
@@ -277,7 +283,7 @@ def _report_fixes(done: list[FileFix], before: LintReport, unsafe: bool, dry_run
     files = sum(1 for d in done if d.applied)
     verb = "would fix" if dry_run else "fixed"
     line = f"ih: {verb} {applied} finding{'s' * (applied != 1)} in {files} file{'s' * (files != 1)}"
-    if not unsafe and (more := unsafe_fix_count(before, done) - applied) > 0:
+    if not unsafe and (more := unsafe_fix_count(before, done, kind, config)) > 0:
         line += f"; {more} more with --unsafe-fixes"
     sys.stderr.write(line + "\n")
     return failed
@@ -319,8 +325,8 @@ def _lint_fix_stdin(kind: str, fmt: Format, fail_on: FailOn, unsafe: bool, dry_r
         sys.stdout.buffer.write((codecs.BOM_UTF8 if bom else b"") + fixed.raw.encode("utf-8"))
         sys.stdout.flush()
     # With --dry-run, this prints the diff.
-    _report_fixes([FileFix(before.files[0].path, before=raw, after=fixed.raw, applied=fixed.applied)],
-                  before, unsafe, dry_run)
+    _report_fixes([FileFix(before.files[0].path, before=raw, after=fixed.raw, applied=fixed.applied,
+                           result=fixed.result)], before, unsafe, dry_run, kind, resolver)
     if write_baseline:
         shown = _write_baseline(write_baseline, report)
     if not dry_run:
@@ -561,8 +567,12 @@ def main() -> None:
         elif isinstance(error, (*_click_errors("Abort"), typer.Abort)):
             sys.stderr.write("ih: interrupted\n")
             code = 130
-        else:
+        elif os.environ.get("IH_DEBUG"):
             raise
+        else:  # the last guard: one line, never a traceback (IH_DEBUG=1 shows it)
+            from .lint.limits import internal_error
+
+            sys.stderr.write(f"ih: error: {internal_error(error)}\n")
     else:
         code = result if isinstance(result, int) else 0
     # Leave without tearing down spaCy and the word-list index object by object (a tenth of a

@@ -32,7 +32,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,30 +81,56 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(a|an)\s+\Z", re.I)
 _PRONOUNS = {"you", "they", "them", "their", "your", "we", "us", "our", "one"}
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+\Z")
+#: The word right before an offset, apostrophes of both kinds inside it ("you’ll", "you'll").
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)[\s,]*\Z")
+_WORD_AFTER = re.compile(r"[\s,]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
+#: The word on either side of an edit, across spaces, commas and slashes ("HOST/HOSTESS").
+_NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)[\s,/]*\Z")
+_NEIGHBOUR_AFTER = re.compile(r"[\s,/]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 #: Words that already fill the slot before a noun: "the" + "everyone" or "your" + "your salary
 #: expectations" does not read.
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "our", "your", "their", "his", "her",
                 "my", "its", "any", "every", "each", "some", "no"}
 _STANDS_ALONE = {"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people", "folks"}
+#: Words after which a noun phrase starts, so a replacement may bring its own determiner ("join"
+#: + "our team"); after anything else ("a dynamic, young team") it would double the determiner.
+_OPENERS = {"join", "with", "in", "into", "to", "of", "for", "and", "or", "is", "are", "be", "meet", "on",
+            "at", "by", "from", "about", "as", "like", "than", "want", "need", "seek", "have", "has"}
+#: Where a clause starts: a replacement's own determiner is fine right after these.
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:(\n\-–—•*])[\s\"“'‘]*\Z")
+
+
+def _word_key(word: str) -> str:
+    return word.replace("’", "'").casefold()
 
 
 def _reads_well(text: str, start: int, replacement: str, end: int | None = None) -> bool:
     """Guards for unsafe fixes, which swap in the first suggestion without knowing the grammar:
     keep "a"/"an" right (the article outside the span is never edited), never swap a pronoun,
     never put a determiner or "everyone" after a determiner ("the everyone", "your your salary
-    expectations"), and never write what the line already says ("Flexible hours, flexible hours")."""
+    expectations") or after an adjective ("a dynamic, our team"), never repeat the word on either
+    side of the edit ("you’ll you'll enjoy"), and never write what the line already says
+    ("Flexible hours, flexible hours")."""
     if replacement.lower() in _PRONOUNS:
+        return False
+    words = replacement.split()
+    if not words:
         return False
     article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
     if article:
         vowel = replacement[:1].lower() in "aeiou"
         if (article.group(1).lower() == "an") != vowel:
             return False
-    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    first = replacement.split()[0].lower() if replacement.split() else ""
-    if before and before.group(1).lower() in _DETERMINERS and (first in _DETERMINERS or first in _STANDS_ALONE):
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    first = words[0].lower()
+    if end is not None and repeats_neighbour(text, start, end, replacement):
         return False
+    if first in _DETERMINERS or first in _STANDS_ALONE:
+        if before and before.group(1).lower() in _DETERMINERS:
+            return False
+        if first in _DETERMINERS and not _CLAUSE_START.search(text, max(0, start - 8), start) \
+                and not (before and before.group(1).lower() in _OPENERS):
+            return False
     if end is not None:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -112,6 +138,33 @@ def _reads_well(text: str, start: int, replacement: str, end: int | None = None)
         if replacement.lower() in line.lower():
             return False
     return True
+
+
+def repeats_neighbour(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether replacing ``text[start:end]`` would put a word right next to itself, across the
+    edit's edge ("you’ll you'll enjoy", "Bartender, Bartender", "HOST/HOST"): such a fix, safe or
+    not, is skipped."""
+    words = replacement.split()
+    if not words:
+        return False
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+    if before and _word_key(before.group(1)) == _word_key(words[0]):
+        return True
+    after = _NEIGHBOUR_AFTER.match(text, end)
+    return bool(after and _word_key(after.group(1)) == _word_key(words[-1]))
+
+
+def keep_apostrophes(text: str, start: int, end: int, replacement: str) -> str:
+    """Write the replacement's apostrophes as the text writes them: "’" when the match or its
+    line uses the typographic apostrophe and not the straight one."""
+    if "'" not in replacement:
+        return replacement
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if "’" in text[start:end] or ("’" in line and "'" not in line):
+        return replacement.replace("'", "’")
+    return replacement
 
 
 def keep_case(match: str, replacement: str) -> str:
@@ -129,11 +182,12 @@ def keep_case(match: str, replacement: str) -> str:
 
 
 def plan(text: str, findings: Iterable[Finding], unsafe: bool = False,
-         kind: str | None = None) -> list[Edit]:
+         kind: str | None = None, blocked: Collection[tuple[int, int]] = ()) -> list[Edit]:
     """The edits to make, sorted by position and never overlapping.
 
     A finding is skipped when its span no longer holds its match (the text changed), when the span
-    contains markup, or when it overlaps a longer (or equally long, earlier, safer) fix.
+    contains markup, when it overlaps a longer (or equally long, earlier, safer) fix, or when it is
+    an unsafe fix of a ``blocked`` (start, end) span.
     """
     from .text.markup import kind_of, mask
 
@@ -151,10 +205,12 @@ def plan(text: str, findings: Iterable[Finding], unsafe: bool = False,
             masked = mask(text, kind or kind_of(f.path))
         if masked[f.start:f.end] != original:
             continue  # markup inside the span: fixing it would break a link, code or emphasis
-        replacement = keep_case(original, f.replacements[0])
+        replacement = keep_apostrophes(text, f.start, f.end, keep_case(original, f.replacements[0]))
         if replacement == original:
             continue
-        if how == "unsafe" and not _reads_well(text, f.start, replacement, f.end):
+        if how == "unsafe" and ((f.start, f.end) in blocked or not _reads_well(text, f.start, replacement, f.end)):
+            continue
+        if repeats_neighbour(text, f.start, f.end, replacement):
             continue
         candidates.append(Edit(f.start, f.end, replacement, f.rule_id, how == "safe"))
     candidates.sort(key=lambda e: (-(e.end - e.start), not e.safe, e.start, e.rule_id))
@@ -257,22 +313,46 @@ class Fixed:
 def fix_document(raw: str, findings: Sequence[Finding], *, unsafe: bool,
                  relint: Callable[[str], FileResult], max_passes: int = MAX_PASSES) -> Fixed:
     """Fix ``findings`` (offsets into the normalised ``raw``) and re-lint, repeating around the
-    edited text until nothing more changes, so one run leaves nothing fixable behind."""
+    edited text until nothing more changes, so one run leaves nothing fixable behind.
+
+    An unsafe fix that brings a new finding with it ("Place: Badass" -> "Place: Excellent" before
+    "Salary" reads "excellent salary") is taken back: the pass is done again without it."""
     applied = 0
     result: FileResult | None = None
     regions: list[tuple[int, int]] = []
     candidates: Sequence[Finding] = findings
-    for _ in range(max_passes):
+    known = _keys(findings)
+    blocked: set[tuple[int, int]] = set()
+    passes = 0
+    while passes < max_passes:
         norm = normalise(raw)
-        edits = plan(norm, candidates, unsafe)
+        edits = plan(norm, candidates, unsafe, blocked=blocked)
         if not edits:
             break
-        raw = apply_edits(raw, to_raw(raw, edits))
+        new_raw = apply_edits(raw, to_raw(raw, edits))
+        new_result = relint(normalise(new_raw))
+        spans = _map_regions([], edits)[-len(edits):]
+        fresh = [f for f in new_result.findings if _keys([f]) - known]
+        bad = [e for e, span in zip(edits, spans, strict=True) if not e.safe and _touches_any(fresh, span)]
+        if bad:
+            blocked.update((e.start, e.end) for e in bad)
+            continue
+        passes += 1
+        blocked = set()
+        raw, result = new_raw, new_result
         applied += len(edits)
+        known |= _keys(result.findings)
         regions = _map_regions(regions, edits)
-        result = relint(normalise(raw))
         candidates = [f for f in result.findings if _touches(f, regions)]
     return Fixed(raw=raw, applied=applied, result=result)
+
+
+def _keys(findings: Iterable[Finding]) -> set[tuple[str, str]]:
+    return {(f.rule_id, " ".join((f.match or "").split()).casefold()) for f in findings}
+
+
+def _touches_any(findings: Iterable[Finding], span: tuple[int, int]) -> bool:
+    return any(_touches(f, [span]) for f in findings)
 
 
 @dataclass(frozen=True)
@@ -299,15 +379,18 @@ def read_document(path: str) -> tuple[str | None, bool, str | None]:
 
 
 def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str = "auto",
-             write: bool = True, config: Any = None) -> FileFix:
+             write: bool = True, config: Any = None, trees: Sequence[str] | None = None) -> FileFix:
     """Fix one file in place (atomically), or only compute the change when ``write`` is false.
     Each re-lint uses the configuration ``config`` (a ``ConfigResolver``, or None) gives the file.
 
-    The file is left untouched when it cannot be read, changed since it was linted, is read-only
-    or is not a regular file; ``error`` then says why in one line.
+    The file is left untouched when it cannot be read, changed since it was linted, is read-only,
+    is not a regular file, or is a symbolic link to a file outside the linted ``trees`` (resolved
+    folders; None: the link's own folder); ``error`` then says why in one line.
     """
     from .api import lint_document
 
+    if write and (outside := _link_outside(path, trees)):
+        return FileFix(path, error=outside)
     raw, bom, error = read_document(path)
     if raw is None:
         return FileFix(path, error=error)
@@ -330,6 +413,32 @@ def fix_file(path: str, findings: Sequence[Finding], *, unsafe: bool, kind: str 
         except OSError as exc:
             return FileFix(path, error=f"cannot write: {exc.strerror or exc}; not fixed")
     return FileFix(path, before=raw, after=fixed.raw, applied=fixed.applied, result=fixed.result)
+
+
+def linted_trees(paths: Iterable[str]) -> list[str]:
+    """The folders a lint of ``paths`` covers, resolved: each directory argument, and the folder
+    of each file argument. ``--fix`` writes through a symbolic link only to a file inside them."""
+    trees = []
+    for path in paths:
+        if path == "-":
+            continue
+        folder = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        trees.append(os.path.realpath(folder))
+    return trees
+
+
+def _link_outside(path: str, trees: Sequence[str] | None) -> str | None:
+    """Why ``--fix`` must not write through ``path`` (a symbolic link to a file outside ``trees``),
+    or None."""
+    from .api import inside
+
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    allowed = trees if trees is not None else [os.path.realpath(os.path.dirname(path) or ".")]
+    if any(inside(target, tree) for tree in allowed):
+        return None
+    return "a symbolic link to a file outside the linted folder; not fixed"
 
 
 def _not_writable(path: str) -> str | None:
@@ -361,10 +470,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: bool = True,
-               only: LintReport | None = None, config: Any = None) -> tuple[LintReport, list[FileFix]]:
+               only: LintReport | None = None, config: Any = None,
+               trees: Sequence[str] | None = None) -> tuple[LintReport, list[FileFix]]:
     """Fix the findings of ``report``, or of ``only`` (the same files with fewer findings, as
     ``--baseline``/``--diff`` leave them) when given; re-lint with ``config`` (the resolver the
-    report was linted with).
+    report was linted with). ``trees``: the linted folders (:func:`linted_trees`); a symbolic
+    link to a file outside them is not written through.
 
     Returns ``report`` with each fixed file's result replaced by the lint of its fixed text (all its
     findings, unfiltered), and one :class:`FileFix` per file that had something to fix.
@@ -376,27 +487,45 @@ def fix_report(report: LintReport, *, unsafe: bool, kind: str = "auto", write: b
         if result.error or not any(
                 (how := fix_kind(f)) == "safe" or (how == "unsafe" and unsafe) for f in result.findings):
             continue
-        outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
-                           write=write, config=config)
+        try:
+            outcome = fix_file(result.path, result.findings, unsafe=unsafe, kind=result.kind or kind,
+                               write=write, config=config, trees=trees)
+        except Exception as exc:  # the global guard: one file's bug never stops the others' fixes
+            from .lint.limits import internal_error
+
+            outcome = FileFix(result.path, error=internal_error(exc) + "; not fixed")
         done.append(outcome)
         if outcome.result is not None:
             files[i] = outcome.result
     return LintReport(files=tuple(files)), done
 
 
-def unsafe_fix_count(before: LintReport, done: Sequence[FileFix]) -> int:
-    """How many findings ``--fix --unsafe-fixes`` would fix in the files of ``before`` (the report
-    as linted, before any fix), counted as ``plan`` counts them: overlapping fixes and fixes that
-    would not read well are left out, so the count matches what the run does in its first pass."""
-    texts = {d.path: d.before for d in done if d.error is None}
+def unsafe_fix_count(before: LintReport, done: Sequence[FileFix], kind: str = "auto",
+                     config: Any = None) -> int:
+    """How many more findings ``--fix --unsafe-fixes`` would fix after this (safe) run: for each
+    file of ``before`` (the report as linted) with an unsafe fix, the unsafe run is played out on
+    the text this run left (re-linting as the real run does, nothing written), and its fixes
+    counted. The hint "N more with --unsafe-fixes" is this number, so it is exact."""
+    from .api import lint_document
+
+    after = {d.path: d for d in done if d.error is None}
     total = 0
     for result in before.files:
         if result.error or not any(fix_kind(f) == "unsafe" for f in result.findings):
             continue
-        raw = texts.get(result.path)
-        if raw is None:
+        outcome = after.get(result.path)
+        findings: Sequence[Finding] = result.findings
+        if outcome is not None:
+            raw: str | None = outcome.after
+            if outcome.result is not None:
+                findings = outcome.result.findings
+        else:
             raw, _, _ = read_document(result.path)
             if raw is None:
                 continue
-        total += len(plan(normalise(raw), result.findings, unsafe=True))
+        path = "-" if result.path == "<stdin>" else result.path
+        how = result.kind or kind
+        played = fix_document(raw, findings, unsafe=True,
+                              relint=lambda text, path=path, how=how: lint_document(text, path, how, config))
+        total += played.applied
     return total

@@ -132,6 +132,8 @@ def empty_metrics() -> dict[str, Any]:
 @dataclass(frozen=True)
 class LintReport:
     files: tuple[FileResult, ...]
+    #: one line per file that was skipped on the way (a FIFO, a link out of the tree): "path: why"
+    notes: tuple[str, ...] = ()
 
     @property
     def findings(self) -> list[Finding]:

@@ -21,7 +21,6 @@ silently when the directory is not writable. ``IH_NO_CACHE=1`` turns it off.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from collections import defaultdict
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..text.words import APOSTROPHES as _APOSTROPHES
 from ..text.words import WORD_RE
+from .cache import cache_dir, read_cache, write_cache
 from .wordlists import Catalog, Entry, Rule
 
 if TYPE_CHECKING:
@@ -452,16 +452,6 @@ def _hyphenation_patterns() -> Any:
 
 # --- the cache ------------------------------------------------------------------------------
 
-def cache_dir() -> Path | None:
-    if os.environ.get("IH_NO_CACHE"):
-        return None
-    explicit = os.environ.get("IH_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "inclusive-hiring"
-
-
 def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     import pyphen
     import spacy_lookups_data
@@ -485,34 +475,10 @@ def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
 
 
 def _read_cache(path: Path, digest: str) -> CatalogIndex | None:
-    import gc
-
-    # Unpickling creates tens of thousands of small objects; the cyclic garbage collector would
-    # walk them several times over (it doubles the load time) and there is no garbage to find.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with open(path, "rb") as handle:
-            index = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
-            ValueError, IndexError):
-        return None
-    finally:
-        if enabled:
-            gc.enable()
+    index = read_cache(path)
     if not isinstance(index, CatalogIndex) or getattr(index, "digest", None) != digest:
         return None
     return index
-
-
-def _write_cache(path: Path, index: CatalogIndex) -> None:
-    from ..atomic import write_atomic
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(str(path), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), must_exist=False)
-    except OSError:
-        pass  # a cache we cannot write only costs time
 
 
 def load_index(directory: Path | None = None, extra: tuple[Entry, ...] = ()) -> CatalogIndex | OverlayIndex:
@@ -548,5 +514,5 @@ def _cached(prefix: str, digest: str, build: Callable[[], CatalogIndex]) -> Cata
             return cached
     index = build()
     if path is not None:
-        _write_cache(path, index)
+        write_cache(path, index)
     return index

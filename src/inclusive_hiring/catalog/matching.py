@@ -209,6 +209,7 @@ class Matchers:
                     raw.extend((entry_id, w_begin + s, w_begin + e)
                                for _, s, e in matcher(doc[w_begin:w_end]))
         sentences: list[tuple[int, int]] | None = None
+        seen_in_sentence: dict[tuple[int, int, tuple[str, ...]], bool] = {}
         kept: list[Match] = []
         for entry_id, start, end in sorted(set(raw)):
             entry = self._index.entry(entry_id).entry
@@ -227,7 +228,7 @@ class Matchers:
             if rules:
                 if sentences is None:
                     sentences = sentence_bounds(doc)
-                if not _satisfies(token_strings(doc)[1], start, end, rules, sentences):
+                if not _satisfies(token_strings(doc)[1], start, end, rules, sentences, seen_in_sentence):
                     continue
             kept.append(Match(entry, start, end))
         return _resolve_overlaps(kept, kind)
@@ -307,20 +308,45 @@ def _sentence_bounds(texts: list[str]) -> list[tuple[int, int]]:
 def _seq_at(lemmas: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     if i < 0 or i + len(phrase) > len(lemmas):
         return False
-    return all(lemmas[i + k] == phrase[k] for k in range(len(phrase)))
+    return tuple(lemmas[i:i + len(phrase)]) == phrase
 
 
 def _contains(lemmas: list[str], begin: int, end: int, phrase: tuple[str, ...]) -> bool:
     if not phrase:
         return False
     first = phrase[0]
-    return any(lemmas[i] == first and _seq_at(lemmas, i, phrase)
-               for i in range(begin, end - len(phrase) + 1))
+    stop = end - len(phrase) + 1
+    i = begin
+    while i < stop:
+        try:
+            i = lemmas.index(first, i, stop)  # the scan runs in C, not a Python loop
+        except ValueError:
+            return False
+        if _seq_at(lemmas, i, phrase):
+            return True
+        i += 1
+    return False
+
+
+def _sentence_holds(lemmas: list[str], begin: int, end: int, phrase: tuple[str, ...],
+                    seen: dict[tuple[int, int, tuple[str, ...]], bool]) -> bool:
+    key = (begin, end, phrase)
+    found = seen.get(key)
+    if found is None:
+        found = seen[key] = _contains(lemmas, begin, end, phrase)
+    return found
 
 
 def _satisfies(lemmas: list[str], start: int, end: int,
                rules: list[tuple[str, list[tuple[str, ...]]]],
-               sentences: list[tuple[int, int]]) -> bool:
+               sentences: list[tuple[int, int]],
+               seen: dict[tuple[int, int, tuple[str, ...]], bool] | None = None) -> bool:
+    """Whether the match ``start:end`` meets every context rule of its entry. ``seen`` keeps
+    whether a sentence holds a phrase, for the other matches of the same sentence: without it a
+    long sentence with many matches (a 50 KB line without a full stop) is scanned once per match,
+    quadratic time."""
+    if seen is None:
+        seen = {}
     for kind, phrases in rules:
         if kind in ("followed_by", "not_followed_by"):
             hit = any(_seq_at(lemmas, end, p) for p in phrases)
@@ -328,7 +354,7 @@ def _satisfies(lemmas: list[str], start: int, end: int,
             hit = any(_seq_at(lemmas, start - len(p), p) for p in phrases)
         else:
             s_begin, s_end = _sentence_of(sentences, start)
-            hit = any(_contains(lemmas, s_begin, s_end, p) for p in phrases)
+            hit = any(_sentence_holds(lemmas, s_begin, s_end, p, seen) for p in phrases)
         if hit == kind.startswith("not_"):
             return False
     return True

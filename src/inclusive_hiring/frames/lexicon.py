@@ -248,13 +248,12 @@ def _load(directory: Path) -> Lexicon:
 
 @functools.cache
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """The lexicon, loaded once per process; kept in ``ih``'s cache directory (``index.cache_dir``)
-    keyed on the data files and this code, like the word-list index."""
+    """The lexicon, loaded once per process; kept in ``ih``'s cache (``catalog/cache.py``: trusted
+    files only, pruned) keyed on the data files and this code, like the word-list index."""
     import hashlib
-    import pickle
 
     from .. import __version__
-    from ..catalog.index import cache_dir
+    from ..catalog.cache import cache_dir, read_cache, write_cache
 
     directory = directory or frames_dir()
     sources = [*sorted(directory.glob("*.yml")), Path(__file__), Path(__file__).with_name("tokens.py")]
@@ -264,37 +263,14 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
     where = cache_dir()
     cached = where / f"frames-{digest.hexdigest()[:32]}.pickle" if where else None
-    if cached is not None and cached.is_file():
-        try:
-            with open(cached, "rb") as handle:
-                lexicon = pickle.load(handle)
-            if isinstance(lexicon, Lexicon):
-                return lexicon
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+    if cached is not None:
+        lexicon = read_cache(cached)
+        if isinstance(lexicon, Lexicon):
+            return lexicon
     lexicon = _load(directory)
     if cached is not None:
-        _write(cached, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        write_cache(cached, lexicon)
     return lexicon
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a cache file atomically; a cache that cannot be written only costs time."""
-    import os
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".frames-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
 
 
 def words_read_as_typos(lexicon: Lexicon) -> list[str]:

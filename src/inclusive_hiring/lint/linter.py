@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from ..results import FileResult
+from ..results import FileResult, empty_metrics
 from .context import Context
 from .facts import Facts
 from .hits import Hit
+from .limits import TooManyFindings
 from .policy import findings_of
 from .spans import span_hits
 
@@ -101,8 +102,11 @@ class Linter:
         jurisdictions = config.jurisdictions if config is not None else ()
         options = {**self.options, **config.rule_options} if config is not None else self.options
         hits: list[Hit]
-        hits, words = span_hits(prepared, self.index, lambda: self.matchers, kind,
-                                self._skipped_entries(config, enabled))
+        try:
+            hits, words = span_hits(prepared, self.index, lambda: self.matchers, kind,
+                                    self._skipped_entries(config, enabled))
+        except TooManyFindings as exc:
+            return FileResult(path=path, error=str(exc), metrics=empty_metrics())
         facts = Facts(prepared, rules=rules, data=self.index.data, extras=self.index.extras,
                       options=options, syllables=self.syllables, words=words)
         ctx = Context(path=path, prepared=prepared, facts=facts, rules=rules, data=self.index.data,

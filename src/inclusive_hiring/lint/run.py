@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..results import FileResult, empty_metrics
+from .limits import internal_error
 
 if TYPE_CHECKING:
     from ..config import ConfigResolver
@@ -53,13 +54,18 @@ class LintRun:
 
             return lint_document_file(path, self)
 
-        text, error = read_text(path)
-        if error is not None or text is None:
-            return error_result("<stdin>" if path == "-" else path, error or "unreadable")
+        shown = "<stdin>" if path == "-" else path
         try:
+            text, error = read_text(path)
+            if error is not None or text is None:
+                return error_result(shown, error or "unreadable")
             return self.lint_document(text, path)
         except RecursionError:  # pragma: no cover - pathological nesting
-            return error_result(path, "document too deeply nested to lint")
+            return error_result(shown, "document too deeply nested to lint")
+        except MemoryError:
+            return error_result(shown, "out of memory while linting this file")
+        except Exception as exc:  # the global guard: one file's bug never loses the others' results
+            return error_result(shown, internal_error(exc))
 
 
 class _Worker:

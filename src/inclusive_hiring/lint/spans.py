@@ -10,7 +10,7 @@ from .hits import Hit
 
 if TYPE_CHECKING:
     from ..catalog.index import CatalogIndex
-    from ..catalog.matching import Matchers
+    from ..catalog.matching import Line, Matchers
     from ..catalog.overlay import OverlayIndex
     from ..text.markup import Prepared
 
@@ -22,6 +22,8 @@ def span_hits(prepared: Prepared, index: CatalogIndex | OverlayIndex, matchers: 
     ``matchers`` builds the spaCy side on first use: a text with no anchor word never needs it."""
     from ..catalog.matching import Line, candidate_lines
     from ..text.search import has_phrase
+    from .limits import MAX_FINDINGS, TooManyFindings
+    from .pieces import bounded_lines, doc_groups
 
     normal = prepared.normal
     lines, words = candidate_lines(normal, index, kind)
@@ -31,6 +33,27 @@ def span_hits(prepared: Prepared, index: CatalogIndex | OverlayIndex, matchers: 
         return [], words
     found_matchers = matchers()
     found_matchers.prepare(set().union(*(line.entries for line in lines)))
+    found: dict[tuple[str, ...], bool] = {}
+
+    def lifted(phrases: tuple[str, ...]) -> bool:
+        """Whether the whole document has one of these phrases (``not_in_document_with``)."""
+        if phrases not in found:
+            found[phrases] = has_phrase(normal, phrases, prepared.lower)
+        return found[phrases]
+
+    hits: list[Hit] = []
+    # Bounded pieces (``pieces.py``): no Doc over MAX_DOC characters, whatever the input.
+    for group in doc_groups(bounded_lines(lines, normal)):
+        hits.extend(_group_hits(prepared, group, found_matchers, kind, lifted))
+        if len(hits) > MAX_FINDINGS:
+            raise TooManyFindings(MAX_FINDINGS)
+    return hits, words
+
+
+def _group_hits(prepared: Prepared, lines: list[Line], found_matchers: Matchers, kind: str,
+                lifted: Callable[[tuple[str, ...]], bool]) -> list[Hit]:
+    """The hits in ``lines``, tokenized together as one Doc."""
+    normal = prepared.normal
     starts: list[int] = []
     parts: list[str] = []
     pos = 0
@@ -44,14 +67,6 @@ def span_hits(prepared: Prepared, index: CatalogIndex | OverlayIndex, matchers: 
     token_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
     firsts = [bisect.bisect_left(token_starts, s) for s in starts] + [len(doc)]
     ranges = [(firsts[i], firsts[i + 1], line.entries) for i, line in enumerate(lines)]
-    found: dict[tuple[str, ...], bool] = {}
-
-    def lifted(phrases: tuple[str, ...]) -> bool:
-        """Whether the whole document has one of these phrases (``not_in_document_with``)."""
-        if phrases not in found:
-            found[phrases] = has_phrase(normal, phrases, prepared.lower)
-        return found[phrases]
-
     hits: list[Hit] = []
     for match in found_matchers.find(doc, ranges, kind, lifted):
         entry = match.entry
@@ -66,4 +81,4 @@ def span_hits(prepared: Prepared, index: CatalogIndex | OverlayIndex, matchers: 
                         replacements=entry.replacements, rationale=entry.rationale,
                         severity=entry.severity, source=entry.source,
                         fix="safe" if entry.fix_safe else ("none" if entry.no_fix else None)))
-    return hits, words
+    return hits

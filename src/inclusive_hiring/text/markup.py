@@ -84,7 +84,7 @@ def _emails(text: str) -> list[tuple[int, int]]:
     at = text.find("@")
     while at > 0:
         domain = _EMAIL_DOMAIN.match(text, at)
-        local = _EMAIL_LOCAL.search(text, max(0, at - 128), at)
+        local = _EMAIL_LOCAL.search(text, max(0, at - 128), at) if domain else None
         if domain and local:
             out.append((local.start(), domain.end()))
         at = text.find("@", at + 1)
@@ -135,12 +135,17 @@ def mask(text: str, kind: str) -> str:
 
 def _list_markers(text: str) -> list[tuple[int, int]]:
     """The spans of ``_LIST_MARKER`` in ``text``: a marker that is the first character of its
-    line but spaces and tabs (one per line at most), from its line's start."""
+    line but spaces and tabs (one per line at most), from its line's start.
+
+    Each marker looks back only over the spaces and tabs right before it (never to its line's
+    start: a line of 1,000,000 "- " would take quadratic time)."""
     out = []
     for m in _MARKER.finditer(text):
         at = m.start()
-        begin = text.rfind("\n", 0, at) + 1
-        if not text[begin:at].strip(" \t") and (not out or out[-1][0] != begin):
+        begin = at
+        while begin > 0 and text[begin - 1] in " \t":
+            begin -= 1
+        if begin == 0 or text[begin - 1] == "\n":
             out.append((begin, at + 1))
     return out
 
