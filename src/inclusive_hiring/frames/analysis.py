@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,11 @@ class Engine:
     triggers: frozenset[str]
     #: words one of which every frame needs (``anchors:`` in frames.yml)
     anchors: Any
+    #: an age limit with no trait word ("over 40", "below 30"): ``number_triggers:`` in
+    #: frames.yml, each followed by a number, make its sentence one to read
+    number_cue: re.Pattern[str] | None = None
+    #: the last word of each of those triggers ("below", "than"): a window opens there
+    number_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -58,7 +64,17 @@ def frame_engine() -> Engine:
                   name_categories=frozenset(policy["name_categories"]),
                   name_words=frozenset(w for name in lex.names for w in name),
                   triggers=lex.triggers | _ANCHORS,
-                  anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True))
+                  anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True),
+                  number_cue=_number_cue([str(w) for w in frames_data.get("number_triggers") or ()]),
+                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()))
+
+
+def _number_cue(words: list[str]) -> re.Pattern[str] | None:
+    """``words`` (lower case) followed by a number of two digits, as whole words."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])")
 
 
 @dataclass
@@ -146,7 +162,8 @@ class Analysis:
         encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         whole = whole or (start, end)
         sentence = Sentence(start, end, tokens, traits,
-                            _windows(tokens, traits, parts, start == whole[0], end == whole[1]),
+                            _windows(tokens, traits, parts, start == whole[0], end == whole[1],
+                                     engine.number_words),
                             encouraging, bases)
         self._sentences[(start, end)] = sentence
         return sentence
@@ -166,13 +183,15 @@ class Analysis:
             if folded in engine.triggers or (len(folded) >= 5 and folded.isalpha() and lex.typo_of(folded)):
                 lex.words_found.add(word)
         found |= distinct & lex.words_found
-        if not found:
-            return []
         lower = self.prepared.lower
         normal = self.prepared.normal
-        offsets: set[int] = set()
         if len(lower) != len(normal):
             lower = normal.lower() if len(normal.lower()) == len(normal) else normal
+        offsets: set[int] = set()
+        if engine.number_cue is not None and any(c.isdigit() for c in lower):
+            offsets.update(m.start() for m in engine.number_cue.finditer(lower))
+        if not found and not offsets:
+            return []
         for word in found:
             at = lower.find(word)
             while at >= 0:
@@ -336,11 +355,15 @@ _REACH = 12
 
 
 def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
-             starts: bool = True, ends: bool = True) -> list[tuple[int, str, list[int]]]:
-    """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word or an anchor
-    (overlapping windows merged), with the sentence-start and -end marks where they reach them.
-    ``offsets`` has the start of each token in ``encoded`` and, last, the end of the last one."""
+             starts: bool = True, ends: bool = True,
+             number_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
+    """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word, an anchor or
+    an age-limit word before a number ("below 30": ``number_words``), overlapping windows merged,
+    with the sentence-start and -end marks where they reach them. ``offsets`` has the start of
+    each token in ``encoded`` and, last, the end of the last one."""
     spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in _ANCHORS]
+    spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
+              if t.text in number_words and "NUM" in tokens[k + 1].tags]
     spans: list[list[int]] = []
     for a, b in sorted(spots):
         lo, hi = max(a - _REACH, 0), min(b + _REACH, len(tokens))
