@@ -124,6 +124,7 @@ class Outcome:
     text: str
     rules: tuple[str, ...]
     right_family: bool
+    source: str
 
     def flagged(self, strict: bool) -> bool:
         return self.right_family if strict and self.label == "flag" else bool(self.rules)
@@ -180,11 +181,11 @@ def _spans(result: object, min_severity: str) -> list[Span]:
 
 
 def _outcome(item_id: str, family: str, label: str, kind: str, borderline: bool, text: str,
-             spans: Iterable[Span]) -> Outcome:
+             spans: Iterable[Span], source: str) -> Outcome:
     overlapping = list(spans)
     return Outcome(item_id, family, label, kind, borderline, text,
                    tuple(sorted({span.rule_id for span in overlapping})),
-                   any(family in span.families for span in overlapping))
+                   any(family in span.families for span in overlapping), source)
 
 
 def score_heldout(items: list[HeldoutItem], corpus: Path, min_severity: str) -> tuple[list[Outcome], list[str]]:
@@ -199,7 +200,7 @@ def score_heldout(items: list[HeldoutItem], corpus: Path, min_severity: str) -> 
         item = place.item
         overlapping = (span for span in spans_by_path[item.path] if span.start < place.end and span.end > place.start)
         outcomes.append(_outcome(item.id, item.family, item.label, item.kind, item.borderline, place.sentence,
-                                 overlapping))
+                                 overlapping, item.path.rsplit("/", 1)[0]))
     return outcomes, [item.id for item in missing]
 
 
@@ -211,15 +212,16 @@ def score_written(items: list[WrittenItem], min_severity: str) -> list[Outcome]:
     for item in items:
         result = lint_text(item.text, path=f"{item.id}.md", kind=item.kind)
         outcomes.append(_outcome(item.id, item.family, item.label, item.kind, False, item.text,
-                                 _spans(result, min_severity)))
+                                 _spans(result, min_severity), "written"))
     return outcomes
 
 
-def tally(outcomes: Iterable[Outcome], strict: bool) -> tuple[dict[str, Tally], Tally]:
+def tally(outcomes: Iterable[Outcome], strict: bool, by_source: bool = False) -> tuple[dict[str, Tally], Tally]:
+    """Counts per family (or per source folder) and overall."""
     per_family: dict[str, Tally] = {}
     overall = Tally()
     for outcome in outcomes:
-        per_family.setdefault(outcome.family, Tally()).add(outcome, strict)
+        per_family.setdefault(outcome.source if by_source else outcome.family, Tally()).add(outcome, strict)
         overall.add(outcome, strict)
     return dict(sorted(per_family.items())), overall
 
@@ -231,13 +233,13 @@ def _cell(value: float | int | None) -> str:
 
 
 def render_table(title: str, per_family: dict[str, Tally], overall: Tally) -> list[str]:
-    lines = [title, f"  {'family':<22}{'pos':>5}{'hit':>5}{'recall':>8}{'hard-neg':>10}{'FA':>5}{'FA rate':>9}"
+    lines = [title, f"  {'':<28}{'pos':>5}{'hit':>5}{'recall':>8}{'hard-neg':>10}{'FA':>5}{'FA rate':>9}"
                     f"{'precision':>11}"]
     rows = [(name, counts) for name, counts in per_family.items() if counts.positives or counts.hard_negatives]
     rows.append(("overall", overall))
     for name, counts in rows:
         fig = counts.figures()
-        lines.append(f"  {name:<22}{fig['positives']:>5}{fig['hits']:>5}{_cell(fig['recall']):>8}"
+        lines.append(f"  {name:<28}{fig['positives']:>5}{fig['hits']:>5}{_cell(fig['recall']):>8}"
                      f"{fig['hard_negatives']:>10}{fig['hard_false_alarms']:>5}{_cell(fig['false_alarm_rate_hard']):>9}"
                      f"{_cell(fig['precision']):>11}")
     random_negatives = overall.negatives - overall.hard_negatives
@@ -316,10 +318,13 @@ def run(args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
         clear = [o for o in outcomes if not o.borderline]
         clear_table, clear_data = _section("Held-out real text, borderline items left out", clear, args.strict,
                                            f"{len(clear)} sentences")
-        lines += [*table, "", *clear_table, ""]
+        by_source, overall = tally(outcomes, args.strict, by_source=True)
+        source_table = render_table("Held-out real text by source folder", by_source, overall)
+        lines += [*table, "", *clear_table, "", *source_table, ""]
         if args.verbose:
             lines += ["Held-out misses and false alarms:", *_listing(outcomes, args.strict), ""]
-        report["heldout"] = {**data, "missing_references": missing, "without_borderline": clear_data}
+        report["heldout"] = {**data, "missing_references": missing, "without_borderline": clear_data,
+                             "sources": {name: counts.figures() for name, counts in by_source.items()}}
     written = load_written(args.written)
     posting_items = [item for item in written if item.kind == "posting"]
     question_items = [item for item in written if item.kind == "questions"]
