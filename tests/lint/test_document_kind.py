@@ -225,3 +225,18 @@ def test_a_long_question_list_needs_more_posting_signals():
     # the same signals (a heading and "full-time": 3 points) outweigh five questions
     short = _kind(about + "".join(f"- Do you enjoy challenge {i}?\n" for i in range(5)), "q.md")
     assert short == "posting", short.reason
+
+
+@pytest.mark.parametrize("text", [
+    "If you are disabled and need adjustments at interview, tell us.",
+    "If you have any questions about the role, call Priya on 0113 496 0000.",
+    "If you need this pack in large print, email the recruitment team.",
+])
+def test_a_conditional_addressed_to_the_reader_is_posting_prose(text):
+    """Only situational openers ("If you were...", "If you had to...") open a question; a posting's
+    conditionals never make it a question list, so question rules never run on them."""
+    result = lint_text(text, "note.md")
+    assert result.kind == "posting"
+    assert not [f for f in result.findings if f.category.startswith("illegal-question")]
+    assert lint_text("- If you were a manager, how would you handle a late colleague?\n"
+                     "- If you had to cut a budget by half, what would go first?\n", "q.md").kind == "questions"

@@ -35,7 +35,12 @@ _OPENERS = re.compile(
     r"estimate|list (any|all|the|your|three|two|five)|"
     r"explain|talk (me|us) through|imagine|suppose|what|how|why|when|where|which|who|whose|"
     r"have you|do you|did you|are you|were you|can you|could you|would you|will you|should you|"
-    r"is there|is your|is it|if you)\b",
+    r"is there|is your|is it|"
+    # "If you were a manager...", "If you had to...": a situational question. "If you are disabled
+    # and need adjustments, tell us" or "If you have questions, call" is a posting addressing the
+    # reader, so the conditionals of a posting do not open a question.
+    r"if you (?:were|had|could|found|discovered|noticed|saw|disagreed|made|got|received|joined|started|"
+    r"led|managed|knew|inherited|took over|became|only had|weren't))\b",
     re.I)
 
 #: A line that may be a question: it ends with "?" or starts (after list markers) with an opener.
