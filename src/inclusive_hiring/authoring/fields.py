@@ -5,30 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any
 
+from ..validation import describe_value as kind
 from ..yamlio import DataError, LineDict
-
-
-def kind(value: Any) -> str:
-    """How a wrong value is named in a message."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}' (yes/no)"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"'{value}'" if len(value) < 40 else "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, _dt.date):
-        return f"the date {value.isoformat()}"
-    return type(value).__name__
 
 
 def one_line(value: Any) -> str:

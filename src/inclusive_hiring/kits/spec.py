@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import validation
-from ..validation import did_you_mean
+from ..validation import describe_value, did_you_mean
 from ..yamlio import DataError, LineDict, load_yaml, load_yaml_file
 from .library import Library
 
@@ -108,7 +107,7 @@ class _Checker:
             return default
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be text, not {_kind(value)}")
+            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be text, not {describe_value(value)}")
         text = " ".join(str(value).split())
         if not text:
             raise self.fail(mapping.line_of(key), f"{what}'{key}' must not be empty")
@@ -123,7 +122,7 @@ class _Checker:
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(mapping.line_of(key), f"{what}'{key}' must be a whole number{unit}, "
-                                                  f"not {_kind(value)}")
+                                                  f"not {describe_value(value)}")
         if not low <= value <= high:
             raise self.fail(mapping.line_of(key), f"{what}'{key}' must be between {low} and {high}"
                                                   f"{unit}, not {value}")
@@ -135,7 +134,7 @@ class _Checker:
             return default
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be a number, not {_kind(value)}")
+            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be a number, not {describe_value(value)}")
         if not low <= value <= high:
             raise self.fail(mapping.line_of(key), f"{what}'{key}' must be between {low:g} and {high:g}, "
                                                   f"not {value:g}")
@@ -151,25 +150,9 @@ class _Checker:
         out = []
         for item, line in zip(value, lines, strict=False):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
-                raise self.fail(line, f"{what}each item of '{key}' must be text, not {_kind(item)}")
+                raise self.fail(line, f"{what}each item of '{key}' must be text, not {describe_value(item)}")
             out.append((" ".join(str(item).split()), line))
         return tuple(out)
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}' (yes/no)"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"'{value}'" if len(value) < 40 else "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    return type(value).__name__
 
 
 def _unknown_competency(check: _Checker, library: Library, cid: str, line: int) -> DataError:
@@ -192,7 +175,7 @@ def _competencies(check: _Checker, raw: LineDict, library: Library, default_ques
             item = LineDict({"id": item})
             item.line, item.key_lines = line, {"id": line}
         if not isinstance(item, LineDict):
-            raise check.fail(line, f"each competency must be an id or a mapping with 'id', not {_kind(item)}")
+            raise check.fail(line, f"each competency must be an id or a mapping with 'id', not {describe_value(item)}")
         check.keys(item, _COMPETENCY_KEYS, "competency")
         cid = check.text(item, "id", what="competency: ")
         if cid not in library:
@@ -228,7 +211,7 @@ def _stages(check: _Checker, raw: LineDict, minutes: int, wanted: set[str], libr
             item = LineDict({"name": item})
             item.line, item.key_lines = line, {"name": line}
         if not isinstance(item, LineDict):
-            raise check.fail(line, f"each stage must be a mapping with 'name', not {_kind(item)}")
+            raise check.fail(line, f"each stage must be a mapping with 'name', not {describe_value(item)}")
         check.keys(item, _STAGE_KEYS, "stage")
         name = check.text(item, "name", what="stage: ")
         what = f"stage '{name}': "
@@ -271,7 +254,7 @@ def parse_spec(raw: Any, path: str, library: Library) -> Spec:
     if not isinstance(raw, LineDict):
         raise check.fail(getattr(raw, "line", None) or 1,
                          "a kit spec must be a mapping of fields (role, level, competencies, ...), "
-                         f"not {_kind(raw)}")
+                         f"not {describe_value(raw)}")
     check.keys(raw, _TOP_KEYS, "spec")
     for key in REQUIRED:
         if key not in raw or raw[key] is None:

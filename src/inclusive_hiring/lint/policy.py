@@ -15,7 +15,6 @@ So a severity is decided as: configuration > jurisdiction > entry > rule default
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..results import Finding
@@ -47,18 +46,9 @@ def stamp(hit: Hit, rules: Mapping[str, Rule], prepared: Prepared, path: str) ->
 
 def configure(findings: Iterable[Finding], config: Config, text: str) -> list[Finding]:
     """Step 3: drop findings of disabled rules and span findings that overlap an ``accept:`` phrase
-    in ``text`` (the original text the offsets refer to); apply configured severities."""
-    spans = config.accepted_spans(text)
-    out: list[Finding] = []
-    for finding in findings:
-        if not config.is_enabled(finding.rule_id):
-            continue
-        if spans and finding.start is not None and finding.end is not None and any(
-                s < finding.end and finding.start < e for s, e in spans):
-            continue
-        severity = config.severity_for(finding.rule_id, finding.severity)
-        out.append(finding if severity == finding.severity else replace(finding, severity=severity))
-    return out
+    in ``text`` (the original text the offsets refer to); apply configured severities. The
+    configuration owns what its keys mean (:meth:`~inclusive_hiring.config.Config.apply`)."""
+    return config.apply(findings, text)
 
 
 def finish(findings: Iterable[Finding], text: str, path: str, rules: Mapping[str, Rule],
