@@ -245,10 +245,15 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
     from .lint.run import LintRun, error_result, lint_in_worker, start_worker
 
     notes: list[str] = []
+    paths = list(paths)
     targets = expand_paths(paths, exclude, follow_symlinks=follow_symlinks, notes=notes)
     if config is not None:
-        targets = [(p, err) for p, err in targets
-                   if err is not None or p == STDIN or not config.for_file(p).is_excluded(p)]
+        kept = [(p, err) for p, err in targets
+                if err is not None or p == STDIN or not config.for_file(p).is_excluded(p)]
+        named = {raw.replace(os.sep, "/") for raw in paths if raw != STDIN and not os.path.isdir(raw)}
+        notes.extend(f"{p}: skipped: excluded by exclude: in the configuration"
+                     for p, err in targets if err is None and (p, err) not in kept and p in named)
+        targets = kept + _emptied_folders(paths, targets, kept)
     todo = [p for p, err in targets if err is None]
     # Build each linter once in this process (one per configuration found); forked workers
     # inherit them. A broken override is reported here, before any file is linted.
@@ -275,6 +280,23 @@ def lint_paths(paths: Iterable[str], *, exclude: Sequence[str] = (), jobs: int =
                 progress(len(results), len(todo))
     ordered = [results[p] if err is None else error_result(p, err) for p, err in targets]
     return LintReport(files=tuple(ordered), notes=tuple(notes))
+
+
+def _emptied_folders(paths: Sequence[str], found: Sequence[tuple[str, str | None]],
+                     kept: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A folder argument whose files the configuration's ``exclude:`` all skipped is an error, as
+    a folder with nothing to lint is: a CI run that lints nothing must not pass. (Files named one
+    by one are skipped quietly, as pre-commit passes them.)"""
+    out: list[tuple[str, str | None]] = []
+    kept_paths = {p for p, _ in kept}
+    for raw in paths:
+        if raw == STDIN or not os.path.isdir(raw):
+            continue
+        prefix = raw.replace(os.sep, "/").rstrip("/") + "/"
+        inside = [p for p, err in found if err is None and p.startswith(prefix)]
+        if inside and not any(p in kept_paths for p in inside):
+            out.append((raw, "no files to lint here: every file is excluded by exclude: in the configuration"))
+    return out
 
 
 def _can_fork() -> bool:

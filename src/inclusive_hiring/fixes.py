@@ -137,7 +137,16 @@ def _reads_well(text: str, start: int, replacement: str, end: int | None = None)
         line = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
         if replacement.lower() in line.lower():
             return False
+        # nor a content word the line already has ("Comfortable with digital tools who is
+        # comfortable with Salesforce")
+        rest = {w.lower() for w in _CONTENT_WORD.findall(line)}
+        if any(w.lower() in rest for w in _CONTENT_WORD.findall(replacement)):
+            return False
     return True
+
+
+#: A content word for the repeated-word guard: five letters or more.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def repeats_neighbour(text: str, start: int, end: int, replacement: str) -> bool:

@@ -95,7 +95,7 @@ def _targets(out: str | None, spec: str | None, fmt: str | None) -> tuple[Path |
         target = stem.with_name(stem.name + (".docx" if fmt == "docx" else ".md"))
     elif fmt == "docx" and suffix != ".docx":
         raise PostingError(f"{target}: a Word document needs a .docx name")
-    elif fmt == "md" and suffix in (".docx", ".yml", ".yaml"):
+    elif fmt == "md" and suffix not in (".md", ".markdown", ".txt", ""):
         raise PostingError(f"{target}: a Markdown posting needs a .md name (or use --format docx)")
     if spec is not None:
         if Path(spec).exists() and target.exists() and target.resolve() == Path(spec).resolve():

@@ -41,11 +41,11 @@ def _effect_text(rule: Rule) -> str:
     severity, note = effect.where
     text = (f"**With `jurisdictions:`** (docs/configuration.md). Where a configured place {fact}, "
             f"the finding {'becomes **' + severity + '** and ' if severity else ''}says: "
-            f"“{note.replace('{places}', '<places>')}”")
+            f"“{note.replace('{places}', '`<places>`')}”")
     if effect.elsewhere:
         severity, note = effect.elsewhere
         text += (f" Where none does, it {'becomes **' + severity + '** and ' if severity else ''}"
-                 f"says: “{note.replace('{places}', '<places>')}”")
+                 f"says: “{note.replace('{places}', '`<places>`')}”")
     return text
 
 
