@@ -125,3 +125,12 @@ def test_output_is_deterministic_and_counts_by_kind():
     assert first.text == second.text and first.key_entries() == second.key_entries()
     assert first.counts == {"NAME": 2, "EMAIL": 1, "PHONE": 1}
     assert first.key_entries()[0] == {"placeholder": "[NAME]", "original": "Zoë Müller", "occurrences": 1}
+
+
+def test_an_age_after_the_word_age_is_redacted_but_not_an_age_range():
+    from inclusive_hiring.redact.detectors.dates import AGE_PHRASE
+
+    for text in ("Born 12/03/1975, age 49.", "Age 49, married.", "Age 52."):
+        assert any(m for m in AGE_PHRASE.finditer(text)), text
+    for text in ("Ran the age 18 to 25 programme.", "The age 16-18 academy.", "Cut age 30% of costs."):
+        assert not list(AGE_PHRASE.finditer(text)), text

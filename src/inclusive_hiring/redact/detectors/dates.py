@@ -21,7 +21,9 @@ DATE = re.compile(
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
-                        r"|\baged\s+(\d{2})\b|\bI\s+am\s+(\d{2})(?=\s*[,.;]|\s+and\b)|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
+                        r"|\baged\s+(\d{2})\b"
+                        r"|\bage\s+(\d{2})\b(?!\s*(?:%|years? of|yrs? of|to\s+\d|-\s*\d|–\s*\d))"
+                        r"|\bI\s+am\s+(\d{2})(?=\s*[,.;]|\s+and\b)|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
                         r"(?!\s+(?:de|of|d'|\w*erfahrung|\w*ervaring|experi|doświadczenia))",
                         re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
@@ -75,7 +77,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         if number:
             found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
     for match in AGE_PHRASE.finditer(text):
-        group = next(g for g in range(1, 6) if match.group(g))
+        group = next(g for g in range(1, 7) if match.group(g))
         found.append(Span(*match.span(group), "AGE"))
     found += graduation_years(text, _school_words(lexicon))
     return found
