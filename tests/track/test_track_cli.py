@@ -257,3 +257,9 @@ def test_the_error_examples_in_the_docs_are_real(tmp_path):
     actual = [line.replace("s1.csv", "scorecards.csv").replace("s2.csv", "scorecards.csv")
               .replace("p2.csv", "pipeline.csv") for line in actual]
     assert actual == documented
+
+
+def test_an_unknown_stage_is_an_error_naming_the_stages(store):
+    result = ih("report", "--db", str(store), "--stage", "onsit")
+    line = one_line_error(result)
+    assert "--stage 'onsit'" in line and "did you mean 'onsite'" in line and "onsite" in line

@@ -144,11 +144,19 @@ def report(
 
 
 def _render(db: Path, fmt: str, since: str | None, stage: str | None, min_cell: int) -> str:
+    from ..validation import did_you_mean
+    from . import TrackError
     from .report import build
     from .store import connect
 
     conn = connect(db)
     try:
+        if stage is not None:
+            known = sorted(row[0] for row in conn.execute("SELECT DISTINCT stage FROM pipeline"))
+            if stage not in known:
+                listed = ", ".join(known) if known else "none yet"
+                raise TrackError(f"--stage '{stage}': no such stage in the store{did_you_mean(stage, known)} "
+                                 f"(stages: {listed})")
         content = build(conn, since=since, stage=stage, min_cell=min_cell)
     finally:
         conn.close()
