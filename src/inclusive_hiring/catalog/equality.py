@@ -46,8 +46,12 @@ def build_signals(systems: dict[str, LegalSystem]) -> Signals:
     places = sorted((t for k, t in owners if k == "place"), key=len, reverse=True)
     # A currency counts before a figure ("£30,000", "CAD 50,000", "Rs. 15,000"); a place as a
     # whole word, case-sensitive ("Leeds", "UK").
-    currency = re.compile(r"(?<![\w.])(?P<sign>" + "|".join(re.escape(t) for t in signs) + r")\.?\s?\d")
-    place = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in places) + r")(?![\w-])")
+    # Alternations factored into tries (``text/search.py``): a flat one of 150 places is tried
+    # name by name at every offset.
+    from ..text.search import trie_pattern
+
+    currency = re.compile(r"(?<![\w.])(?P<sign>" + trie_pattern(signs) + r")\.?\s?\d")
+    place = re.compile(r"(?<![\w-])(?:" + trie_pattern(places) + r")(?![\w-])")
     return Signals(currency, place, {k: tuple(v) for k, v in owners.items()})
 
 

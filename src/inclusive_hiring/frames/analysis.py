@@ -26,6 +26,9 @@ _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight"
                       "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin"})
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Engine:
     """The compiled data: lexicon, frames, bases; built once per process (:func:`frame_engine`)."""
@@ -188,7 +191,7 @@ class Analysis:
         if len(lower) != len(normal):
             lower = normal.lower() if len(normal.lower()) == len(normal) else normal
         offsets: set[int] = set()
-        if engine.number_cue is not None and any(c.isdigit() for c in lower):
+        if engine.number_cue is not None and _DIGIT.search(lower) is not None:
             offsets.update(m.start() for m in engine.number_cue.finditer(lower))
         if not found and not offsets:
             return []

@@ -28,9 +28,17 @@ def check(ctx: Context) -> None:
     cues: list[dict[str, Any]] = ctx.data["drafting"]["cues"]["placeholders"]
     original = ctx.prepared.original
     seen: set[tuple[int, int]] = set()
+    lower_original: str | None = None
     for cue in cues:
         on_original = cue["where"] == "original"
         text = original if on_original else ctx.prepared.normal
+        needs = cue.get("needs") or ()
+        if needs:
+            if on_original:
+                lower_original = lower_original if lower_original is not None else original.lower()
+            haystack = lower_original if on_original else ctx.prepared.lower
+            if not any(need in haystack for need in needs):  # a quick test before the regex
+                continue
         for match in _compiled(cue["pattern"]).finditer(text):
             start, end = match.span("found") if "found" in match.groupdict() else match.span()
             while start < end and text[start].isspace():

@@ -32,11 +32,21 @@ def statements(prepared: Prepared, cues: dict[str, Any]) -> dict[str, bool]:
 
 
 _SENTENCE = re.compile(r"[^\n.!?;]+(?:[.!?;]+|$)", re.M)
+_STOPS = re.compile(r"[\n.!?;]")
 
 
 def _sentences_with(text: str, phrases: tuple[str, ...]) -> list[str]:
-    """The sentences (split at line breaks and . ! ? ;) that hold one of ``phrases``."""
-    return [m.group() for m in _SENTENCE.finditer(text) if has_phrase(m.group(), phrases)]
+    """The sentences (split at line breaks and . ! ? ;) that hold one of ``phrases``: found from
+    the phrases' matches in the whole text, not by testing every sentence."""
+    out: dict[int, str] = {}
+    for match in find_phrases(text, phrases):
+        begin = max(text.rfind(stop, 0, match.start() + 1) for stop in "\n.!?;") + 1
+        if begin in out:
+            continue
+        sentence = _SENTENCE.match(text, begin)
+        if sentence is not None and has_phrase(sentence.group(), phrases):
+            out[begin] = sentence.group()
+    return [out[k] for k in sorted(out)]
 
 
 def _is_policy(sentence: str, cues: dict[str, Any]) -> bool:
