@@ -429,3 +429,20 @@ def test_fix_none_entries_are_never_applied(lint):
     assert {f.match for f in findings} >= {"man the booth", "tribe of engineers"}
     assert all(fix_kind(f) is None for f in findings if f.match in ("man the booth", "tribe of engineers"))
     assert apply(text, findings, unsafe=True)[0].count("booth") == 1
+
+
+def test_an_unsafe_fix_never_repeats_a_content_word_nearby(tmp_path):
+    """"Digital native who is comfortable with Salesforce" would read "Comfortable with digital
+    tools who is comfortable with Salesforce"; and "We want young guys only" would lose its words
+    ("We looking for a only"): neither is fixed, both stay reported."""
+    from typer.testing import CliRunner
+
+    from inclusive_hiring.cli import app
+
+    job = tmp_path / "job.md"
+    text = "- Digital native who is comfortable with Salesforce\n- We want young guys only.\n"
+    job.write_text(text, encoding="utf-8")
+    CliRunner().invoke(app, ["lint", str(job), "--fix", "--unsafe-fixes", "--fail-on", "never"])
+    fixed = job.read_text(encoding="utf-8")
+    assert "comfortable with digital tools who is comfortable" not in fixed.lower()
+    assert "looking for a only" not in fixed

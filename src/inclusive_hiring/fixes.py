@@ -137,16 +137,18 @@ def _reads_well(text: str, start: int, replacement: str, end: int | None = None)
         line = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
         if replacement.lower() in line.lower():
             return False
-        # nor a content word the line already has ("Comfortable with digital tools who is
-        # comfortable with Salesforce")
-        rest = {w.lower() for w in _CONTENT_WORD.findall(line)}
+        # nor a content word the words around it already have ("Comfortable with digital tools who
+        # is comfortable with Salesforce")
+        near = text[max(line_start, start - _NEAR):start] + " " + text[end:end + _NEAR].split("\n")[0]
+        rest = {w.lower() for w in _CONTENT_WORD.findall(near)}
         if any(w.lower() in rest for w in _CONTENT_WORD.findall(replacement)):
             return False
     return True
 
 
-#: A content word for the repeated-word guard: five letters or more.
+#: A content word for the repeated-word guard: five letters or more, within ``_NEAR`` characters.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_NEAR = 40
 
 
 def repeats_neighbour(text: str, start: int, end: int, replacement: str) -> bool:
