@@ -123,7 +123,9 @@ def test_output_never_replaces_the_input(tmp_path):
 
 def test_pdf_output_gets_txt_and_scans_fail_cleanly(tmp_path):
     make_pdf(["Rose Baker", "Operations manager."], tmp_path / "cv.pdf")
-    result = ih("cv.pdf", "-o", "blind.pdf", cwd=tmp_path)
+    refused = ih("cv.pdf", "-o", "blind.pdf", cwd=tmp_path)  # a PDF comes out as text: say so, never rename
+    assert refused.returncode == 2 and "give -o blind.txt" in refused.stderr
+    result = ih("cv.pdf", "-o", "blind.txt", cwd=tmp_path)
     assert result.returncode == 0 and (tmp_path / "blind.txt").exists() and not (tmp_path / "blind.pdf").exists()
     make_pdf(["x"], tmp_path / "scan.pdf", text_layer=False)
     scan = ih("scan.pdf", "-o", "scan-out.txt", cwd=tmp_path)
@@ -197,6 +199,10 @@ def test_key_that_exists_needs_force_and_file_name_warning(tmp_path):
     assert not (tmp_path / "blind.md").exists()
     done = ih("zoe-muller-cv.md", "-o", "blind.md", "--key", "private/key.json", "--force", cwd=tmp_path)
     assert done.returncode == 0
-    assert "file name contains part of the candidate's name" in done.stderr
-    assert "Zoë" not in done.stderr and "Müller" not in done.stderr
+    assert "file name contains" not in done.stderr  # the copy's name is neutral
+    named = ih("zoe-muller-cv.md", "-o", "zoe-muller-blind.md", "--key", "private/key.json", "--force",
+               cwd=tmp_path)
+    assert named.returncode == 0
+    assert "ih: warning: zoe-muller-blind.md: the file name contains part of the candidate's name" in named.stderr
+    assert "Zoë" not in named.stderr and "Müller" not in named.stderr
     assert json.loads((tmp_path / "private" / "key.json").read_text(encoding="utf-8"))["files"]

@@ -40,9 +40,15 @@ def plan(source: Path, out: Path) -> list[Job]:
         if source.suffix.lower() not in SUFFIXES:
             raise RedactError(f"{source}: unsupported file type '{source.suffix or 'none'}' "
                               "(use .txt, .md, .docx or .pdf)")
-        target = out / source.name if out.is_dir() else out
+        if str(out) == "-":
+            raise RedactError("-o -: ih redact writes files; give a file or folder name")
+        as_folder = out.is_dir() or str(out).endswith(("/", "\\"))
+        target = out / source.name if as_folder else out
         forced = _output_suffix(source)
         if forced and target.suffix.lower() != forced:
+            if not as_folder:
+                raise RedactError(f"{out}: a redacted {source.suffix.lower()} is written as {forced}; "
+                                  f"give -o {out.with_suffix(forced)}")
             target = target.with_suffix(forced)
         if target.resolve() == source.resolve():
             raise RedactError(f"{target}: the output would replace the original CV; choose another -o")
@@ -119,7 +125,7 @@ def _name_in_file_name(job: Job, result: FileRedaction) -> bool:
     names = {fold(w.group()) for entry in result.key if entry["placeholder"] == "[NAME]"
              for w in WORD.finditer(str(entry["original"]))}
     names = {n for n in names if len(n) >= 3}
-    stem = re.sub(r"[-_.]+", " ", job.source.stem)
+    stem = re.sub(r"[-_.]+", " ", job.target.stem)  # the copy's name is what reviewers see
     words = {fold(w.group()) for w in WORD.finditer(stem)}
     return bool(names & words)
 
@@ -157,7 +163,7 @@ def run(source: Path, out: Path, *, key: Path | None, force: bool, options: Opti
             raise RedactError(f"{job.target}: cannot write ({exc.strerror or exc})") from None
         say(f"{job.source} -> {job.target}: {count_line(result.counts)}")
         if _name_in_file_name(job, result):
-            warn(f"warning: {job.target}: the file name contains part of the candidate's name; rename "
+            warn(f"ih: warning: {job.target}: the file name contains part of the candidate's name; rename "
                  "the copy before sharing it")
     if key is not None:
         document = {"ih_redact_key": KEY_FORMAT,
