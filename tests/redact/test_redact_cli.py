@@ -206,3 +206,11 @@ def test_key_that_exists_needs_force_and_file_name_warning(tmp_path):
     assert "ih: warning: zoe-muller-blind.md: the file name contains part of the candidate's name" in named.stderr
     assert "Zoë" not in named.stderr and "Müller" not in named.stderr
     assert json.loads((tmp_path / "private" / "key.json").read_text(encoding="utf-8"))["files"]
+
+
+def test_out_names_are_never_changed_behind_the_users_back(tmp_path):
+    (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
+    dash = ih("cv.md", "-o", "-", cwd=tmp_path)
+    assert dash.returncode == 2 and "-o -" in dash.stderr and not (tmp_path / "-").exists()
+    into = ih("cv.md", "-o", "blind/", cwd=tmp_path)
+    assert into.returncode == 0 and (tmp_path / "blind" / "cv.md").is_file()

@@ -15,7 +15,8 @@ def redact(
     path: Annotated[str, typer.Argument(metavar="FILE|DIR", help="A CV, cover letter or application "
                                         "(.txt, .md, .docx, .pdf), or a folder of them.")],
     out: Annotated[str, typer.Option("--out", "-o", metavar="OUT", help="The redacted copy (a file for a "
-                                     "file, a folder for a folder). PDF in gives text out: OUT gets .txt.")],
+                                     "file, a folder for a folder; OUT/ puts a file's copy in that folder). PDF in "
+                                     "gives text out: name OUT .txt.")],
     keep_schools: Annotated[bool, typer.Option("--keep-schools", help="Keep school and university "
                                                                        "names.")] = False,
     redact_employers: Annotated[bool, typer.Option("--redact-employers", help="Also replace employers "
@@ -47,6 +48,7 @@ def redact(
             finder = load_person_finder(Path(ner_model))
         options = Options(keep_schools=keep_schools, redact_employers=redact_employers, person_finder=finder)
         run(Path(path), Path(out), key=Path(key) if key else None, force=force, options=options,
+            out_is_folder=out.endswith(("/", "\\")),
             say=lambda line: sys.stdout.write(line + "\n"), warn=lambda line: sys.stderr.write(line + "\n"))
     except (RedactError, DataError) as exc:
         _fail(str(exc))

@@ -32,8 +32,9 @@ def _output_suffix(source: Path) -> str | None:
     return {".pdf": ".txt", ".docx": ".docx"}.get(suffix)
 
 
-def plan(source: Path, out: Path) -> list[Job]:
-    """The files to redact and their targets: a file to OUT, a folder mirrored into OUT."""
+def plan(source: Path, out: Path, out_is_folder: bool = False) -> list[Job]:
+    """The files to redact and their targets: a file to OUT (into it when ``out_is_folder``, as
+    ``-o folder/`` says), a folder mirrored into OUT."""
     if not source.exists():
         raise RedactError(f"{source}: no such file or folder")
     if source.is_file():
@@ -42,7 +43,7 @@ def plan(source: Path, out: Path) -> list[Job]:
                               "(use .txt, .md, .docx or .pdf)")
         if str(out) == "-":
             raise RedactError("-o -: ih redact writes files; give a file or folder name")
-        as_folder = out.is_dir() or str(out).endswith(("/", "\\"))
+        as_folder = out.is_dir() or out_is_folder
         target = out / source.name if as_folder else out
         forced = _output_suffix(source)
         if forced and target.suffix.lower() != forced:
@@ -131,9 +132,9 @@ def _name_in_file_name(job: Job, result: FileRedaction) -> bool:
 
 
 def run(source: Path, out: Path, *, key: Path | None, force: bool, options: Options,
-        say: Callable[[str], None], warn: Callable[[str], None]) -> None:
+        say: Callable[[str], None], warn: Callable[[str], None], out_is_folder: bool = False) -> None:
     """Redact ``source`` into ``out``; raise RedactError (nothing written) on any problem."""
-    jobs = plan(source, out)
+    jobs = plan(source, out, out_is_folder)
     folder_mode = source.is_dir()
     if key is not None:
         check_key_path(key, out, jobs, folder_mode)
