@@ -214,3 +214,9 @@ def test_out_names_are_never_changed_behind_the_users_back(tmp_path):
     assert dash.returncode == 2 and "-o -" in dash.stderr and not (tmp_path / "-").exists()
     into = ih("cv.md", "-o", "blind/", cwd=tmp_path)
     assert into.returncode == 0 and (tmp_path / "blind" / "cv.md").is_file()
+
+
+def test_a_verb_before_a_school_name_stays(tmp_path):
+    (tmp_path / "cv.md").write_text("# Jane Roe\n\nGraduated Stanford University 2012.\n", encoding="utf-8")
+    assert ih("cv.md", "-o", "blind.md", cwd=tmp_path).returncode == 0
+    assert "Graduated [SCHOOL]" in (tmp_path / "blind.md").read_text(encoding="utf-8")

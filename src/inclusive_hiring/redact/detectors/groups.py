@@ -138,6 +138,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     cues = frozenset(w.casefold() for w in lexicon.words("schools.cues") if " " not in w)
     multi = re.compile(r"(?<!\w)" + alternation([w for w in lexicon.words("schools.cues") if " " in w]) + r"(?!\w)")
     connectors = frozenset(w.casefold() for w in lexicon.words("schools.connectors"))
+    leads = frozenset(w.casefold() for w in lexicon.words("schools.lead_words"))
     found = []
     education = education_lines(text)
     credentials = {w.casefold() for w in lexicon.words("names.post_nominals")}
@@ -155,6 +156,10 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             if words and words[0] == "the":
                 start = text.index("the", start) + 4
                 words = words[1:]
+        while cued and len(words) > 1 and words[0].casefold() in leads:  # "Graduated Stanford University"
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            words = words[1:]
         line_start = text.rfind("\n", 0, start) + 1
         facts = line_facts.get(line_start)
         if facts is None:
