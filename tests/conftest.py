@@ -45,3 +45,13 @@ def pytest_collection_modifyitems(config, items):
     if len(offline) < len(items):
         config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("network")])
         items[:] = offline
+
+
+def one_line_error(result) -> str:  # type: ignore[no-untyped-def]
+    """A CliRunner result that failed as every ih command fails on bad input: exit 2 and one
+    ``ih: error:`` line on stderr, no traceback. Returns the line."""
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ih: error: "), result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]

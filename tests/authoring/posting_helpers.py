@@ -65,14 +65,6 @@ def ih(*args: object, cwd: Path | None = None, stdin: str | None = None):
     return result
 
 
-def one_line_error(result) -> str:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ih: error: "), result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
-
-
 def serious(result) -> list:
     """Findings at warning or above."""
     return [f for f in result.findings if f.severity in ("warning", "error")]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import yaml
-from posting_helpers import EXAMPLE_SPECS, SPEC, fenced, ih, one_line_error, serious
+from posting_helpers import EXAMPLE_SPECS, SPEC, fenced, ih, serious
 
+from conftest import one_line_error
 from inclusive_hiring.api import lint_document
 from inclusive_hiring.config import ConfigResolver
 

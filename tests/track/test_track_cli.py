@@ -11,6 +11,7 @@ import pytest
 from track_helpers import make
 from typer.testing import CliRunner
 
+from conftest import one_line_error
 from inclusive_hiring.cli import app
 
 
@@ -24,14 +25,6 @@ def ih(*args, cwd=None):
         os.chdir(old)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ih: error: "), result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 @pytest.fixture

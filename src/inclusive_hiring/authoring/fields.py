@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-from difflib import get_close_matches
 from typing import Any
 
 from ..validation import describe_value as kind
+from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict
 
 
@@ -28,8 +28,7 @@ class Checker:
     def keys(self, mapping: LineDict, allowed: tuple[str, ...], what: str) -> None:
         for key in mapping:
             if key not in allowed:
-                near = get_close_matches(str(key), allowed, n=1)
-                hint = f" (did you mean '{near[0]}'?)" if near else f" (allowed: {', '.join(allowed)})"
+                hint = did_you_mean(key, allowed, otherwise=f" (allowed: {', '.join(allowed)})")
                 raise self.fail(mapping.line_of(str(key)), f"unknown {what} key '{key}'{hint}")
 
     def mapping(self, parent: LineDict, key: str, what: str) -> LineDict:

@@ -11,10 +11,10 @@ canonical columns or outcomes and out-of-range ratings are errors naming the fil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict
 from .columns import DEMOGRAPHICS, DEMOGRAPHICS_ID, KINDS, OUTCOMES, PIPELINE, RATING_MAX, RATING_MIN, SCORECARDS, known
 
@@ -64,8 +64,7 @@ def _check_keys(data: Any, allowed: tuple[str, ...], path: str, what: str) -> Li
         raise DataError(path, line, f"{what} must be a mapping")
     for key in data:
         if key not in allowed:
-            near = get_close_matches(str(key), allowed, n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else f" (use {', '.join(allowed)})"
+            hint = did_you_mean(key, allowed, otherwise=f" (use {', '.join(allowed)})")
             raise DataError(path, _line(data, key), f"unknown key '{key}' in {what}{hint}")
     return data  # type: ignore[return-value]
 
@@ -95,8 +94,7 @@ def _file_mapping(kind: str, data: Any, path: str) -> FileMapping:
         allowed = known(kind)
         for canonical in columns:
             if canonical not in allowed:
-                near = get_close_matches(canonical, allowed, n=1)
-                hint = f" (did you mean '{near[0]}'?)" if near else f" (columns: {', '.join(allowed)})"
+                hint = did_you_mean(canonical, allowed, otherwise=f" (columns: {', '.join(allowed)})")
                 raise DataError(path, _line(data["columns"], canonical),
                                 f"'{canonical}' is not a {kind} column{hint}")
     values: dict[str, str] = {}

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
 
+from ..validation import did_you_mean
 from ..yamlio import DataError, LineDict
 from .mapping import CANONICAL, Mapping, load_mapping, mapping_from_data
 
@@ -59,8 +59,7 @@ def load_settings(start: Path | None = None) -> TrackSettings:
         raise DataError(path, line, "track must be a mapping (keys: db, mapping, min_cell)")
     for key in section:
         if key not in _KEYS:
-            near = get_close_matches(str(key), _KEYS, n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else f" (keys: {', '.join(_KEYS)})"
+            hint = did_you_mean(key, _KEYS, otherwise=f" (keys: {', '.join(_KEYS)})")
             raise DataError(path, section.line_of(str(key)), f"unknown key 'track.{key}'{hint}")
     base = found.parent
     db = DEFAULT_DB
