@@ -18,9 +18,10 @@ def umask() -> int:
     return mask
 
 
-def stage(path: str | os.PathLike[str], data: bytes) -> str:
-    """Write ``data`` to a new temporary file next to ``path``, flushed to disk, with the mode a
-    new file gets; return its name. The caller moves it into place or removes it."""
+def stage(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> str:
+    """Write ``data`` to a new temporary file next to ``path``, flushed to disk, with ``mode`` (by
+    default the mode a new file gets); return its name. The caller moves it into place or removes
+    it. The temporary file is private (0600) until it has its mode, so a secret never shows."""
     directory = os.path.dirname(os.fspath(path)) or "."
     fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(os.fspath(path))}.",
                                 suffix=".ih-tmp")
@@ -29,7 +30,7 @@ def stage(path: str | os.PathLike[str], data: bytes) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o666 & ~umask())
+        os.chmod(temp, 0o666 & ~umask() if mode is None else mode)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -77,9 +77,8 @@ def write_cache(path: Path, value: Any) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = stage(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp = stage(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 0o600)
         try:
-            os.chmod(tmp, 0o600)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,19 +101,12 @@ def check_key_path(key: Path, out: Path, jobs: list[Job], folder_mode: bool) -> 
 
 
 def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Temp file in the target's folder, flushed, then ``os.replace``."""
+    """Write ``path`` atomically (``atomic.stage``), creating its folder; ``mode`` for the key."""
+    from ..atomic import stage
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".ih-tmp")
+    temp = stage(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
