@@ -75,3 +75,10 @@ def test_the_data_file_is_validated(tmp_path):
     with pytest.raises(DataError, match=r"law\.yml:8: system UK: unknown family 'ages'"):
         load_equality_law(bad)
     assert set(LAW.systems) >= {"US", "UK", "IE", "CA", "AU", "EU", "INTL"}
+
+
+def test_an_explicit_preference_cites_the_law_of_its_family():
+    """The explicit-preference rules share one category; each maps to its family by rule id."""
+    result = lint_text("Cashier, Leeds. Salary £22,000 - £24,000.\n\nOnly males will be considered.\n", "job.md")
+    sex = next(f for f in result.findings if f.rule_id == "IH150")
+    assert "Equality Act 2010" in sex.message and "sex is protected" in sex.message

@@ -58,7 +58,7 @@ def build_signals(systems: dict[str, LegalSystem]) -> Signals:
 @dataclass(frozen=True)
 class EqualityLaw:
     systems: dict[str, LegalSystem]
-    #: finding category -> family
+    #: rule id or finding category -> family
     families: dict[str, str]
     #: tokens that name US law in a message
     us_law: tuple[str, ...]

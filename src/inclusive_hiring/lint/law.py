@@ -54,7 +54,7 @@ def cite(findings: Iterable[Finding], system: LegalSystem, how: str, law: Equali
     us_law = law.us_law_regex
     out = []
     for finding in findings:
-        family = law.families.get(finding.category)
+        family = law.families.get(finding.rule_id) or law.families.get(finding.category)
         note = system.notes.get(family) if family else None
         if note is None and not any(us_law.search(t) for t in (finding.message, finding.rationale, finding.source)):
             out.append(finding)
