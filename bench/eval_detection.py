@@ -25,10 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evalset import (
     DEFAULT_CORPUS,
+    DEV_DIR,
+    DEV_FOLDERS,
     HELDOUT_FILE,
     WRITTEN_FILE,
     HeldoutItem,
     WrittenItem,
+    load_dev,
     load_heldout,
     load_written,
     locate_all,
@@ -303,9 +306,16 @@ def run(args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
     lines = [f"ih detection on the issue-14 evaluation sets (mode: {mode}; "
              f"findings of severity {args.min_severity} and above)", ""]
     report: dict[str, object] = {"mode": "strict" if args.strict else "any", "min_severity": args.min_severity}
-    heldout = load_heldout(args.heldout)
+    if args.dev:
+        heldout = load_dev(args.dev_dir)
+        title, folders = "Development real text", DEV_FOLDERS
+    else:
+        heldout = load_heldout(args.heldout)
+        title, folders = "Held-out real text", ()
     corpus = args.corpus
-    if not corpus.is_dir():
+    if args.written_only:
+        report["heldout"] = None
+    elif not corpus.is_dir():
         lines += [f"held-out set skipped: {corpus} not found (it needs ../shared next to the repository)", ""]
         report["heldout"] = None
     else:
@@ -314,15 +324,15 @@ def run(args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
             lines.append(f"held-out references not found in the corpus ({len(missing)}): {', '.join(missing)}")
         postings = len({item.path for item in heldout})
         counted = f"{len(outcomes)} sentences from {postings} postings"
-        table, data = _section("Held-out real text", outcomes, args.strict, counted)
+        table, data = _section(title, outcomes, args.strict, counted)
         clear = [o for o in outcomes if not o.borderline]
-        clear_table, clear_data = _section("Held-out real text, borderline items left out", clear, args.strict,
+        clear_table, clear_data = _section(f"{title}, borderline items left out", clear, args.strict,
                                            f"{len(clear)} sentences")
         by_source, overall = tally(outcomes, args.strict, by_source=True)
-        source_table = render_table("Held-out real text by source folder", by_source, overall)
+        source_table = render_table(f"{title} by source folder", by_source, overall)
         lines += [*table, "", *clear_table, "", *source_table, ""]
-        if args.verbose:
-            lines += ["Held-out misses and false alarms:", *_listing(outcomes, args.strict), ""]
+        if args.verbose and (folders or args.show_heldout):
+            lines += [f"{title}: misses and false alarms:", *_listing(outcomes, args.strict), ""]
         report["heldout"] = {**data, "missing_references": missing, "without_borderline": clear_data,
                              "sources": {name: counts.figures() for name, counts in by_source.items()}}
     written = load_written(args.written)
@@ -354,6 +364,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=f"the shared corpus directory (default: {DEFAULT_CORPUS})")
     parser.add_argument("--heldout", type=Path, default=HELDOUT_FILE, help="held-out references (YAML)")
     parser.add_argument("--written", type=Path, default=WRITTEN_FILE, help="written set (YAML)")
+    parser.add_argument("--dev", action="store_true",
+                        help="score the development references (bench/eval/dev/*.yml) instead of the held-out set")
+    parser.add_argument("--dev-dir", type=Path, default=DEV_DIR, help="directory of development references")
+    parser.add_argument("--written-only", action="store_true", help="skip the real-text set")
+    parser.add_argument("--show-heldout", action="store_true",
+                        help="with -v, also list held-out misses (for the final report only: never tune on them)")
     return parser.parse_args(argv)
 
 

@@ -35,6 +35,12 @@ HELDOUT_FOLDERS = (
     "jobs-varied/kenya-myjobmag", "jobs-varied/emscad-fraud", "jobs-varied/nhs-jobs-uk",
     "jobs-varied/jobbank-canada", "jobs/pythonjobs", "jobs/sourcegraph-handbook", "jobs/techcorridor",
 )
+#: Development folders: rules may be written and tuned from these (bench/eval/dev/*.yml).
+DEV_FOLDERS = (
+    "jobs-varied/philippines", "jobs-varied/lokal-india", "jobs-varied/gumtree-uk", "jobs-varied/bdjobs-bd",
+    "jobs/electionline", "jobs/tts-gsa",
+)
+DEV_DIR = EVAL_DIR / "dev"
 _SHA1 = re.compile(r"[0-9a-f]{40}")
 
 
@@ -134,8 +140,9 @@ _HELDOUT_KEYS = frozenset({"id", "path", "line", "start", "end", "sha1", "head",
 _WRITTEN_KEYS = frozenset({"id", "kind", "text", "label", "family", "frame", "note"})
 
 
-def load_heldout(path: Path = HELDOUT_FILE) -> list[HeldoutItem]:
-    """Read and validate the held-out references; raise DataError (file:line) on any fault."""
+def load_heldout(path: Path = HELDOUT_FILE, folders: tuple[str, ...] = HELDOUT_FOLDERS) -> list[HeldoutItem]:
+    """Read and validate real-text references whose postings lie in ``folders`` (the held-out ones
+    by default); raise DataError (file:line) on any fault."""
     items: list[HeldoutItem] = []
     places: dict[tuple[str, int, int], str] = {}
     digests: dict[str, str] = {}
@@ -150,8 +157,8 @@ def load_heldout(path: Path = HELDOUT_FILE) -> list[HeldoutItem]:
             borderline=bool(_field(entry, "borderline", bool, path, required=False)),
             note=_field(entry, "note", str, path, required=False) or "",
         )
-        if not item.path.startswith(tuple(f"{folder}/" for folder in HELDOUT_FOLDERS)) or ".." in item.path:
-            raise DataError(path, entry.line_of("path"), f"path '{item.path}' is not in a held-out folder")
+        if not item.path.startswith(tuple(f"{folder}/" for folder in folders)) or ".." in item.path:
+            raise DataError(path, entry.line_of("path"), f"path '{item.path}' is not in one of {', '.join(folders)}")
         if item.line < 1 or item.start < 0 or item.end <= item.start:
             raise DataError(path, entry.line_of("start"), "need line >= 1 and 0 <= start < end")
         if not _SHA1.fullmatch(item.sha1):
@@ -172,6 +179,35 @@ def load_heldout(path: Path = HELDOUT_FILE) -> list[HeldoutItem]:
         digests[item.sha1] = item.id
         items.append(item)
     return items
+
+
+def load_dev(directory: Path = DEV_DIR) -> list[HeldoutItem]:
+    """Every development reference file (``*.yml``) in ``directory``, in name order; the items
+    must come from the development folders and be unique across files."""
+    items: list[HeldoutItem] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.yml")):
+        for item in load_heldout(path, DEV_FOLDERS):
+            if item.id in seen or item.sha1 in {other.sha1 for other in items}:
+                raise DataError(path, None, f"item '{item.id}' repeats one in {seen.get(item.id, 'another file')}")
+            seen[item.id] = path
+            items.append(item)
+    return items
+
+
+def make_reference(corpus: Path, relative: str, sentence: str) -> dict[str, object]:
+    """The reference fields (id, path, line, start, end, sha1, head, tail) of ``sentence`` as it
+    occurs in the posting ``relative``; ValueError when it does not occur on one line."""
+    document = read_posting(corpus, relative)
+    for number, line in enumerate(document.split("\n"), start=1):
+        start = line.find(sentence)
+        if start != -1:
+            words = sentence.split()
+            place = f"{relative}:{number}:{start}"
+            return {"id": "h-" + sha1_of(place)[:10], "path": relative, "line": number, "start": start,
+                    "end": start + len(sentence), "sha1": sha1_of(sentence), "head": " ".join(words[:3]),
+                    "tail": " ".join(words[-3:])}
+    raise ValueError(f"sentence not found on one line of {relative}")
 
 
 def load_written(path: Path = WRITTEN_FILE) -> list[WrittenItem]:
