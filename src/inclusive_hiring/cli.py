@@ -93,7 +93,7 @@ def lint(
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a finding is at or above this severity.")] = FailOn.warning,
     exclude: Annotated[list[str] | None, typer.Option(
-        help="Glob of files to skip (repeatable), as in .gitignore and exclude: in .ih.yaml: "
+        metavar="GLOB", help="Glob of files to skip (repeatable), as in .gitignore and exclude: in .ih.yaml: "
              "relative to the current folder or to a directory argument; a glob without / "
              "matches a name at any depth.")] = None,
     jobs: Annotated[int, typer.Option(

@@ -32,7 +32,7 @@ def report(
         "--rules-url", metavar="URL",
         help="Where rule ids link to (the page of docs/rules.md); #ih110-gendered-job-title style "
              "anchors are added.")] = DEFAULT_RULES_URL,
-    exclude: Annotated[list[str] | None, typer.Option(
+    exclude: Annotated[list[str] | None, typer.Option(metavar="GLOB",
         help="Glob of files to skip (repeatable), as in ih lint.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     config: Annotated[str | None, typer.Option("--config", metavar="FILE", help="A configuration file.")] = None,
