@@ -7,35 +7,17 @@ import contextlib
 import datetime as _dt
 from typing import Any
 
+from ..fieldcheck import FieldChecker
 from ..validation import describe_value as kind
-from ..validation import did_you_mean
-from ..yamlio import DataError, LineDict
+from ..yamlio import LineDict
 
 
 def one_line(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-class Checker:
-    """Reads fields of the spec at ``path``; every method raises a located DataError."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def fail(self, line: int | None, message: str) -> DataError:
-        return DataError(self.path, line, message)
-
-    def keys(self, mapping: LineDict, allowed: tuple[str, ...], what: str) -> None:
-        for key in mapping:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed, otherwise=f" (allowed: {', '.join(allowed)})")
-                raise self.fail(mapping.line_of(str(key)), f"unknown {what} key '{key}'{hint}")
-
-    def mapping(self, parent: LineDict, key: str, what: str) -> LineDict:
-        value = parent[key]
-        if not isinstance(value, LineDict):
-            raise self.fail(parent.line_of(key), f"'{key}' must be a mapping of {what}, not {kind(value)}")
-        return value
+class Checker(FieldChecker):
+    """Reads fields of the posting spec at ``path``; every method raises a located DataError."""
 
     def text(self, mapping: LineDict, key: str, *, required: bool = True, limit: int = 120,
              what: str = "") -> str:
@@ -47,7 +29,7 @@ class Checker:
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.fail(mapping.line_of(key), f"{what}'{key}' must be text, not {kind(value)}")
-        return self._bounded(one_line(value), mapping.line_of(key), f"{what}'{key}'", limit)
+        return self.bounded(one_line(value), mapping.line_of(key), f"{what}'{key}'", limit)
 
     def paragraphs(self, mapping: LineDict, key: str, limit: int) -> tuple[str, ...]:
         """Text of one or more paragraphs (split at blank lines)."""
@@ -56,16 +38,9 @@ class Checker:
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, str):
             raise self.fail(mapping.line_of(key), f"'{key}' must be text, not {kind(value)}")
-        self._bounded(one_line(value), mapping.line_of(key), f"'{key}'", limit)
+        self.bounded(one_line(value), mapping.line_of(key), f"'{key}'", limit)
         blocks = [one_line(b) for b in value.replace("\r\n", "\n").split("\n\n")]
         return tuple(b for b in blocks if b)
-
-    def _bounded(self, text: str, line: int, name: str, limit: int) -> str:
-        if not text:
-            raise self.fail(line, f"{name} must not be empty")
-        if len(text) > limit:
-            raise self.fail(line, f"{name} is too long ({len(text)} characters; at most {limit})")
-        return text
 
     def items(self, mapping: LineDict, key: str, *, most: int, limit: int, required: bool = True,
               advice: str = "") -> list[tuple[Any, int]]:
@@ -91,7 +66,7 @@ class Checker:
                 continue
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
                 raise self.fail(line, f"each item of '{key}' must be text, not {kind(item)}")
-            text = self._bounded(one_line(item), line, f"an item of '{key}'", limit)
+            text = self.bounded(one_line(item), line, f"an item of '{key}'", limit)
             if text.casefold() in seen:
                 raise self.fail(line, f"'{text}' is listed twice in '{key}' (first on line "
                                       f"{seen[text.casefold()]})")
@@ -112,15 +87,7 @@ class Checker:
         return float(value)
 
     def integer(self, mapping: LineDict, key: str, low: int, high: int, what: str = "") -> int | None:
-        if mapping.get(key) is None:
-            return None
-        value = mapping[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be a whole number, not {kind(value)}")
-        if not low <= value <= high:
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be between {low} and {high}, "
-                                                  f"not {value}")
-        return value
+        return self.whole_number(mapping, key, low, high, what)
 
     def flag(self, mapping: LineDict, key: str, what: str = "") -> bool | None:
         if mapping.get(key) is None:

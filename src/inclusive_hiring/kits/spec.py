@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import validation
+from ..fieldcheck import FieldChecker
 from ..validation import describe_value, did_you_mean
 from ..yamlio import DataError, LineDict, load_yaml, load_yaml_file
 from .library import Library
@@ -87,18 +88,8 @@ def slugify(text: str) -> str:
     return slug[:48].rstrip("-") or "x"
 
 
-class _Checker:
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def fail(self, line: int | None, message: str) -> DataError:
-        return DataError(self.path, line, message)
-
-    def keys(self, mapping: LineDict, allowed: tuple[str, ...], what: str) -> None:
-        for key in mapping:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed, otherwise=f" (allowed: {', '.join(allowed)})")
-                raise self.fail(mapping.line_of(str(key)), f"unknown {what} key '{key}'{hint}")
+class _Checker(FieldChecker):
+    """The kit spec's fields: optional ones fall back to a default."""
 
     def text(self, mapping: LineDict, key: str, default: str | None = None, what: str = "") -> str:
         if key not in mapping or mapping[key] is None:
@@ -108,25 +99,12 @@ class _Checker:
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.fail(mapping.line_of(key), f"{what}'{key}' must be text, not {describe_value(value)}")
-        text = " ".join(str(value).split())
-        if not text:
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must not be empty")
-        if len(text) > 120:
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' is too long (at most 120 characters)")
-        return text
+        return self.bounded(" ".join(str(value).split()), mapping.line_of(key), f"{what}'{key}'", 120)
 
     def integer(self, mapping: LineDict, key: str, default: int, low: int, high: int,
                 what: str = "", unit: str = "") -> int:
-        if key not in mapping or mapping[key] is None:
-            return default
-        value = mapping[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be a whole number{unit}, "
-                                                  f"not {describe_value(value)}")
-        if not low <= value <= high:
-            raise self.fail(mapping.line_of(key), f"{what}'{key}' must be between {low} and {high}"
-                                                  f"{unit}, not {value}")
-        return value
+        value = self.whole_number(mapping, key, low, high, what, unit)
+        return default if value is None else value
 
     def number(self, mapping: LineDict, key: str, default: float, low: float, high: float,
                what: str = "") -> float:
