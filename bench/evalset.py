@@ -188,9 +188,10 @@ def load_dev(directory: Path = DEV_DIR) -> list[HeldoutItem]:
     seen: dict[str, Path] = {}
     for path in sorted(directory.glob("*.yml")):
         for item in load_heldout(path, DEV_FOLDERS):
-            if item.id in seen or item.sha1 in {other.sha1 for other in items}:
-                raise DataError(path, None, f"item '{item.id}' repeats one in {seen.get(item.id, 'another file')}")
-            seen[item.id] = path
+            for key in (item.id, item.sha1):
+                if key in seen:
+                    raise DataError(path, None, f"item '{item.id}' repeats one in {seen[key].name}")
+                seen[key] = path
             items.append(item)
     return items
 

@@ -137,7 +137,7 @@ items:
     (("kind: positive", "kind: hard-negative"), "kind 'positive' goes with label 'flag'"),
     (('sha1: "', 'sha1: "zz'), "'sha1' must be 40"),
     (("    line: 3\n", ""), "item lacks 'line'"),
-    (('path: "jobs/pythonjobs/a.md"', 'path: "jobs/tts-gsa/a.md"'), "not in a held-out folder"),
+    (('path: "jobs/pythonjobs/a.md"', 'path: "jobs/tts-gsa/a.md"'), "is not in one of jobs-varied/kenya-myjobmag"),
     (("    kind: positive\n", "    kind: positive\n    text: copied corpus text\n"), "unknown key 'text'"),
     (("version: 1", "version: 2"), "expected a mapping with 'version: 1'"),
 ])
@@ -200,3 +200,26 @@ def test_script_reports_bad_data_in_one_line(tmp_path: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("eval_detection: error: ") and err.count("\n") == 1
+
+
+def test_dev_references_come_from_dev_folders_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    posting = corpus / "jobs" / "tts-gsa" / "a.md"
+    posting.parent.mkdir(parents=True)
+    posting.write_text("# Clerk\n\nWe want a young team. Apply now.\n", encoding="utf-8")
+    fields = evalset.make_reference(corpus, "jobs/tts-gsa/a.md", "We want a young team.")
+    assert (fields["line"], fields["start"], fields["end"]) == (3, 0, 21)
+    assert fields["sha1"] == evalset.sha1_of("We want a young team.")
+    with pytest.raises(ValueError, match="not found"):
+        evalset.make_reference(corpus, "jobs/tts-gsa/a.md", "We want an old team.")
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    item = "".join(f"    {key}: {json.dumps(value)}\n" for key, value in fields.items()).replace("    id", "  - id", 1)
+    labels = "    label: flag\n    family: age\n    kind: positive\n"
+    (dev / "age.yml").write_text("version: 1\nitems:\n" + item + labels, encoding="utf-8")
+    items = evalset.load_dev(dev)
+    assert [i.path for i in items] == ["jobs/tts-gsa/a.md"]
+    (dev / "more.yml").write_text("version: 1\nitems:\n" + item.replace("jobs/tts-gsa", "jobs/pythonjobs") + labels,
+                                  encoding="utf-8")
+    with pytest.raises(DataError, match="is not in one of jobs-varied/philippines"):
+        evalset.load_dev(dev)
