@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from ..lexicon import Lexicon
 from ..spans import Span
 from ..textutil import lines as _lines
-from .dates import DEGREE, education_lines
+from .dates import DEGREE, HEADING, education_lines
 from .patterns import alternation
 from .phrases import phrases
 
@@ -22,12 +22,17 @@ _WORKPLACE = re.compile(r"(?i)\b(?:teacher|lecturer|professor|tutor|head\s+of|pr
                         r"nurse|assistant|researcher|fellow|engineer|analyst|developer|scientist)\b")
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de", "du", "des", "à", "da", "do",
-                         "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+"})
+                         "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+",
+                         "na", "no", "nas", "nos", "em", "en", "dans", "pour", "im", "am", "w", "dla", "nella", "nel",
+                         "per", "con", "com", "para", "pela", "pelo", "ve", "dan", "untuk", "sa", "ng"})
 
 
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
-_CAMPUS = re.compile(r"(?:,|\s[–—-])\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]|\s[–—-]\s))", re.MULTILINE)
+#: A campus or town after a school's name: "University of Nigeria, Nsukka", "X University, Ife
+#: Campus", "University of Wisconsin–Madison" (a dash without spaces), up to three words.
+_CAMPUS = re.compile(r"(?:,[ \t]+|[ \t][–—-][ \t]+|[–—])([A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þİ][\w'’-]+){0,2}"
+                     r"(?:[ \t]+[Cc]ampus)?)(?=[ \t]*(?:$|[,(\n;|·]|\.(?:\s|$)|[ \t][–—-][ \t]))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
 _ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
@@ -72,8 +77,10 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         named = any(s.start < end and start < s.end for s in found)  # a named group's description wins
         of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
             folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
-        if has_trait and (any(w in nouns for w in folded) or in_domain or of_place) and len(words) >= 2 and not named:
+        if has_trait and len(words) >= 2 and not named and (
+                any(w in nouns for w in folded) or in_domain or of_place or _membership_cue(text, start, end, lexicon)):
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
+    found += _student_years(text, found)
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
     demonyms = alternation(lexicon.words("nationalities.demonyms"))
     origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
@@ -92,6 +99,61 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
             continue
         found.append(Span(*match.span(), "MEMBERSHIP", f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return found
+
+
+_SECTION = re.compile(r"(?im)^\s*(?:#+\s*)?\**\s*(?P<title>[^\n]{2,60}?)\s*:?\**\s*$")
+
+
+def _membership_cue(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the words around ``start:end`` say the candidate belongs to it: "member of",
+    "volunteer with", "chapter lead", or a "Memberships"/"Volunteering" section."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60):start]
+    after = text[end:end + 40].split("\n", 1)[0]
+    cues = _cue_patterns(lexicon)
+    if cues[0].search(before) or cues[1].match(after):
+        return True
+    heading = _section_title(text, line_start)
+    return bool(heading and cues[2].search(heading))
+
+
+@functools.cache
+def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    before = alternation(lexicon.words("memberships.cues_before"))
+    after = alternation(lexicon.words("memberships.cues_after"))
+    sections = alternation(lexicon.words("memberships.sections"))
+    return (re.compile(rf"(?i)(?<!\w){before}(?:\s+(?:the|a|an))?[\s,:]*$"),
+            re.compile(rf"(?i)[\s,]+(?:\w+\s+)?{after}(?!\w)"),
+            re.compile(rf"(?i)(?<!\w){sections}(?!\w)"))
+
+
+def _section_title(text: str, line_start: int) -> str | None:
+    """The heading of the section holding the line at ``line_start`` (the nearest line above
+    that reads as a heading), or None."""
+    position = line_start
+    for _ in range(40):  # a section's heading is near; never scan a whole long text per name
+        if position <= 0:
+            break
+        previous = text.rfind("\n", 0, position - 1) + 1
+        line = text[previous:position - 1]
+        if line.strip() and HEADING.match(line) and len(line.split()) <= 6:
+            return line
+        position = previous
+    return None
+
+
+_YEARS_AFTER = re.compile(r"[ \t]*\(((?:19|20)\d{2})(?:[ \t]*[-–][ \t]*((?:19|20)\d{2}))?\)")
+
+
+def _student_years(text: str, found: list[Span]) -> list[Span]:
+    """Years in brackets after a student society ("Islamic Society (2016)") date the studies."""
+    years = []
+    for span in found:
+        if span.label.endswith("student society"):
+            after = _YEARS_AFTER.match(text, span.end)
+            if after:
+                years += [Span(*after.span(g), "YEAR") for g in (1, 2) if after.group(g)]
+    return years
 
 
 def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
@@ -134,6 +196,34 @@ def _grow(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: After a numbered school's kind ("SMA Negeri", "Liceum Ogólnokształcące"): its number, a
+#: patron ("im. Jana Kochanowskiego") and its town ("w Krakowie", "Bandung").
+_NUMBERED_TAIL = (r"(?:[ \t]+(?:nr|no|n[º°])\.?)?[ \t]*\d{1,3}(?!\d)"
+                  r"(?:[ \t]+im\.[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)?"
+                  r"(?:[ \t]+(?:w|we|in|di|de|em|en)[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+|(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})?")
+
+
+def _is_campus(words: str, cues: frozenset[str]) -> bool:
+    """Whether the words after a school's comma or dash are its campus or town, not a grade, a
+    country or a degree."""
+    parts = words.split()
+    return parts[0].casefold() not in _NOT_CAMPUS and not DEGREE.search(words) \
+        and not any(p.casefold() in cues for p in parts)
+
+
+def _federal_member(text: str, start: int, lexicon: Lexicon) -> int:
+    """Take in the college before a federal university: "Birkbeck, University of London"."""
+    name = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    if not any(name.startswith(f) for f in lexicon.words("schools.federal")):
+        return start
+    member = re.search(r"(?:^|(?<=[,;|·–—]\s)|(?<=[,;|·]))"
+                       r"((?:[A-ZÀ-ÖØ-Þ][\w'’&-]*[ \t]+){0,3}[A-ZÀ-ÖØ-Þ][\w'’&-]*),[ \t]+$",
+                       text[max(0, start - 60):start], re.MULTILINE)
+    if member and not DEGREE.search(member.group(1)):
+        return start - len(member.group()) + member.start(1) - member.start()
+    return start
+
+
 def schools(text: str, lexicon: Lexicon) -> list[Span]:
     cues = frozenset(w.casefold() for w in lexicon.words("schools.cues") if " " not in w)
     multi = re.compile(r"(?<!\w)" + alternation([w for w in lexicon.words("schools.cues") if " " in w]) + r"(?!\w)")
@@ -174,14 +264,17 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             continue  # "Head of Mathematics, Ghana International School": the employer
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
             campus = _CAMPUS.match(text, end)
-            if campus and campus.group(1).casefold() not in _NOT_CAMPUS:
+            if campus and _is_campus(campus.group(1), cues):
                 end = campus.end(1)  # "University of Nigeria, Nsukka"
+            start = _federal_member(text, start, lexicon)
             found.append(Span(start, end, "SCHOOL"))
     for offset, line in _lines(text):
         if DEGREE.search(line):
             for match in _ACRONYM.finditer(line):
                 if not DEGREE.fullmatch(match.group(1)) and match.group(1).casefold() not in credentials:
                     found.append(Span(offset + match.start(1), offset + match.end(1), "SCHOOL"))
+    numbered = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.numbered")) + _NUMBERED_TAIL)
+    found += [Span(*m.span(), "SCHOOL") for m in numbered.finditer(text)]
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
                             + r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

@@ -68,19 +68,20 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
     parent = alternation(lexicon.words("family.parent_nouns"))
     counts = alternation(lexicon.words("family.counts"))
     relatives = alternation(lexicon.words("family.relatives"))
-    number = rf"(?:{counts}|\d+)"
+    number = rf"(?:{counts}|\d+)(?:ng)?"  # Tagalog links a number to its noun: "dalawang anak"
+    children = alternation(lexicon.words("family.child_nouns"))
     patterns = [
         # "Married", "single" as a whole item: "· Married", "..., single", a line of its own.
         rf"(?:(?<=^)|(?<=[,;·|•(]\s)|(?<=[,;·|•(])|(?<=^[-*•]\s)|(?<=[.:]\s)|(?<=[—–]\s)){marital}(?=\s*(?:$|[,;·|•).]))",
         rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:young\s+)?(?:children|kids|boys|girls|toddlers?|babies|"
         r"baby|newborn|sons?|daughters?|teenagers?|twins))?",
-        rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?(?:children|child|kids|sons?|daughters?|dependants|"
-        r"dependents|enfants?|Kinder|Kind|filhos?|hijos?|dzieci)",
+        rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?{children}",
         rf"{marital}\s+(?:with\s+(?:{number}\s+)?(?:children|kids|a\s+(?:son|daughter|baby)))",
         rf"(?:I\s+am|I'm)\s+(?:happily\s+)?{marital}",
         rf"(?:[Mm]y|[Oo]ur)\s+(?:{relatives})(?!\w)",
         rf"(?:partner|wife|husband|spouse)\s+and\s+{number}\s+(?:child|children|kids)",
         alternation(lexicon.words("family.leave")),
+        alternation(lexicon.words("family.marital_anywhere")),
     ]
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, re.IGNORECASE | re.MULTILINE):
