@@ -37,7 +37,10 @@ _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pa
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
 _ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
                     "chair", "founder", "co-founder", "elder", "secretary", "lead", "leader", "ambassador", "the",
-                    "a", "an", "i", "active", "proud", "joined", "alumni", "alumna", "alumnus", "fellow"})
+                    "a", "an", "i", "active", "proud", "joined", "alumni", "alumna", "alumnus", "fellow", "board",
+                    "speaker", "co-chair", "membro", "membra", "miembro", "miembra", "membre", "mitglied",
+                    "członek", "członkini", "anggota", "integrante", "voluntário", "voluntária", "voluntario",
+                    "bénévole", "ehrenamtlich"})
 
 
 def describe(phrase: str, lexicon: Lexicon) -> str:
