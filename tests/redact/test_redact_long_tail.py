@@ -244,3 +244,39 @@ def test_grade_or_country_after_a_school_stays(line):
 def test_a_role_word_before_a_membership_stays():
     out = redacted("Membro do Coletivo de Mulheres Negras na Computação.")
     assert out.startswith("Membro do [MEMBERSHIP: "), out
+
+
+# --- seen while writing the new dev CVs -----------------------------------------------------------
+
+def test_a_name_word_inside_an_employer_stays_and_the_name_still_goes():
+    text = "# Karim Said Mansour\n\nSite engineer at Said Fawzy Construction, 2016 - 2019.\nKarim Said led the team."
+    out = redact_text(text).text
+    assert "Said Fawzy Construction" in out and "Karim" not in out and out.count("Said") == 1, out
+
+
+def test_a_date_of_birth_with_an_age_is_no_phone_number():
+    assert kinds_of("Date of Birth: 17-04-1990 (35)") == [("DOB", "17-04-1990"), ("AGE", "35")]
+
+
+def test_labels_on_one_line_stay_apart():
+    out = redacted("Religion: Sikh   Category: SC   Languages: Punjabi, English")
+    assert out == "Religion: [RELIGION]   Category: [NATIONALITY]   Languages: Punjabi, English", out
+
+
+def test_a_group_name_ends_before_the_sentence_goes_on():
+    out = redacted("I take Fridays off in Lent and I sing at St Anne's Church.")
+    assert out == "I take Fridays off in [RELIGION] and I sing at [RELIGION].", out
+
+
+@pytest.mark.parametrize(("sentence", "gone", "kept"), [
+    ("Sou pai de três filhos.", ["pai de três filhos"], ("Sou",)),
+    ("Ela nasceu em 4 de julho de 1990 em Niterói.", ["1990", "Niterói"], ("Ela nasceu em",)),
+    ("Nata a Bari il 4 luglio 1990.", ["Bari", "1990"], ("Nata a",)),
+    ("Ehrenamtlich in der Pfarrei St. Josef aktiv.", ["Pfarrei", "Josef"], ("Ehrenamtlich",)),
+    ("Catequista en la parroquia de Santa Ana.", ["parroquia", "Santa Ana"], ()),
+    ("Ad Soyad: Elif Kaya", ["Elif", "Kaya"], ("Ad Soyad:",)),
+    ("BSc, Ain Shams University, Faculty of Commerce, 2015", ["Ain Shams", "Commerce"], ("BSc",)),
+    ("WAEC, St Gregory the Great College, Lagos, 2008", ["Gregory", "Great"], ("WAEC",)),
+])
+def test_forms_seen_in_the_new_dev_cvs(sentence, gone, kept):
+    assert_gone(sentence, gone, kept)

@@ -74,6 +74,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+le|"
                       r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
                       r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
+                      r"(?:nasceu|nasci|nació|nací|nacque)(?:\s+(?:em|en|a)\s+[A-Z][\w-]+)?\s+(?:em|el|il|on)|"
                       r"DOB|D\.O\.B\.?|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date|nacid[oa]\s+(?:el|en)|nascid[oa]\s+(?:em|a)|"
                       r"lahir(?:\s+di\s+[A-Z][\w-]+,?)?(?:\s+pada)?(?:\s+tanggal)?|"
                       r"ipinanganak(?:\s+noong)?)(?:\s+(?:on|in|am|the|le|el|em)){0,2}\s*[:\-–]?\s+",

@@ -73,7 +73,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
             words = words[1:]
         if not words:
             continue
-        folded = [w.casefold().strip("'’") for w in words]
+        folded = [_ELIDED_ARTICLE.sub("", w.casefold()).strip("'’") for w in words]
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
         in_domain = any((a in traits or a.rstrip("s") in traits) and b in ("in", "who") and c in domains
                         for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
@@ -95,8 +95,8 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
-    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s\s+)?(?:[a-z]{{1,30}}\s+)?{trait_re}['’]?s?['’]?\s+"
-                       rf"(?:[a-z]{{1,30}}\s+)?{noun_re}(?![\w])", re.IGNORECASE)
+    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s )?(?:[a-z]{{1,30}} )?{trait_re}['’]?s?['’]? "
+                       rf"(?:[a-z]{{1,30}} )?{noun_re}(?![\w])", re.IGNORECASE)
     for match in loose.finditer(text):
         if any(s.start <= match.start() and match.end() <= s.end for s in found):
             continue
@@ -104,7 +104,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
-_SECTION = re.compile(r"(?im)^\s*(?:#+\s*)?\**\s*(?P<title>[^\n]{2,60}?)\s*:?\**\s*$")
+_ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’]")
 
 
 def _membership_cue(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -206,6 +206,17 @@ _NUMBERED_TAIL = (r"(?:[ \t]+(?:nr|no|n[º°])\.?)?[ \t]*\d{1,3}(?!\d)"
                   r"(?:[ \t]+(?:w|we|in|di|de|em|en)[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+|(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})?")
 
 
+#: Words after which a school's name starts ("Engineering at the Tecnológico", "Ingeniería en
+#: el Instituto"); an article only after one of them ("Christ the King College" is one name).
+_SPLIT_AT = frozenset({"at", "en", "em", "no", "na", "à", "au", "an", "in", "presso", "bei", "w"})
+_ARTICLES = frozenset({"the", "el", "la", "le", "der", "die", "das", "o", "a"})
+_FACULTY = re.compile(r",[ \t]+(?:Faculty|Faculdade|Facultad|Faculté|Fakultät|Wydział|Fakültesi|School|College|"
+                      r"Department|Institute|Instituto|Escola|Escuela)[ \t]+(?:of|de|da|do|des|der|für)[ \t]+"
+                      r"(?:the[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+(?:and|&|e|y)?[ \t]*[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
+_PATRON = re.compile(r"[ \t]+im\.[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
+_NUMERAL = re.compile(r"(?<![\w.])[IVXL]{1,5}[ \t]+$")
+
+
 def _is_campus(words: str, cues: frozenset[str]) -> bool:
     """Whether the words after a school's comma or dash are its campus or town, not a grade, a
     country or a degree."""
@@ -240,14 +251,15 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
             or multi.search(text, start, end)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
-        split = max((i for i, w in enumerate(words[:cue_at]) if w in ("at", "the") and i > 0), default=None)
+        split = max((i for i, w in enumerate(words[:cue_at])
+                     if i > 0 and (w in _SPLIT_AT or (w in _ARTICLES and words[i - 1] in _SPLIT_AT))), default=None)
         if cued and split is not None:  # "Industrial Engineering at the Tecnológico de Monterrey"
             for word in words[:split + 1]:
                 start = text.index(word, start) + len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[split + 1:]
-            if words and words[0] == "the":
-                start = text.index("the", start) + 4
+            if words and words[0] in _ARTICLES:
+                start = text.index(words[0], start) + len(words[0]) + 1
                 words = words[1:]
         while cued and len(words) > 1 and words[0].casefold() in leads:  # "Graduated Stanford University"
             start = text.index(words[0], start) + len(words[0])
@@ -270,6 +282,15 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             if campus and _is_campus(campus.group(1), cues):
                 end = campus.end(1)  # "University of Nigeria, Nsukka"
             start = _federal_member(text, start, lexicon)
+            faculty = _FACULTY.match(text, end)
+            if faculty:
+                end = faculty.end()  # "Cairo University, Faculty of Engineering"
+            patron = _PATRON.match(text, end)
+            if patron:
+                end = patron.end()  # "Liceum Ogólnokształcące im. Adama Mickiewicza"
+            numeral = _NUMERAL.search(text, max(0, start - 8), start)
+            if numeral:
+                start = numeral.start()  # "V Liceum Ogólnokształcące"
             found.append(Span(start, end, "SCHOOL"))
     for offset, line in _lines(text):
         if DEGREE.search(line):

@@ -96,7 +96,8 @@ def _reservation_categories(text: str, lexicon: Lexicon) -> list[Span]:
 
 #: The town after a birth phrase: "born 3 May 1990 in Leeds", "nascido em Recife", "lahir di Medan".
 _BIRTHPLACE = re.compile(
-    r"(?:(?i:\b(?:born|geboren|nascid[oa]|nacid[oa]|urodzon[ya]|urodził[ay]?|lahir|ipinanganak))|\b(?:née?|nat[oa])\b)"
+    r"(?:(?i:\b(?:born|geboren|nascid[oa]|nasceu|nasci|nacid[oa]|nació|nací|nacque|urodzon[ya]|urodził[ay]?|"
+    r"urodziłe[mś]|lahir|ipinanganak))|\b(?:[Nn]ée?|[Nn]at[oa])\b)"
     r"(?:[ \t]+[^\s.;]+){0,8}?[ \t]+(?:in|em|en|à|a|w|we|di|sa|am)[ \t]+"
     r"(?P<place>[A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?)")
 
@@ -118,7 +119,7 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
     for match in places.finditer(text):
         start, end = extend_proper_noun(text, *match.span())
         head = text[start:end]
-        if head.split()[0].lower() == "temple" and not re.search(
+        if head.split()[0] == "Temple" and not re.search(
                 r"(?i)\b(?:hindu|sikh|buddhist|jain|worship)\b", text[max(0, start - 60):end + 60]):
             continue  # "Temple University", "Temple Bar": not a place of worship without context
         found.append(Span(start, end, "RELIGION"))
@@ -168,7 +169,12 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
             begin = text.index(words[0], begin) + len(words[0])
             begin += len(text[begin:start]) - len(text[begin:start].lstrip())
             words = words[1:]
-        start, end = min(start, begin), max(end, phrase[1])
+        finish = phrase[1]
+        while len(words) > 1 and words[-1].casefold() in skip and finish > end:
+            finish = text.rindex(words[-1], begin, finish)  # "Ramadan and I": not part of the name
+            finish = len(text[:finish].rstrip())
+            words = words[:-1]
+        start, end = min(start, begin), max(end, finish)
     after = _followers(lexicon).match(text, end)
     if after:
         end = after.end()
@@ -178,7 +184,7 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
 @functools.cache
 def _followers(lexicon: Lexicon) -> re.Pattern[str]:
     words = [*lexicon.words("religion.followers"), *lexicon.words("memberships.org_nouns")]
-    return re.compile(r"[ \t]+" + alternation(words) + r"(?![\w])", re.IGNORECASE)
+    return re.compile(r" " + alternation(words) + r"(?![\w])", re.IGNORECASE)
 
 
 _LEFT_WORD = re.compile(r"(?:St\.?|Saint|[A-ZÀ-Þ][\w'’.-]*)\s+$")
@@ -194,11 +200,14 @@ def extend_proper_noun(text: str, start: int, end: int, limit: int = 5) -> tuple
             break
         start = left.start()
     right = _RIGHT_OF.match(text, end)
-    if right and text[start:start + 1].isupper():
-        end = right.end()
+    if right:
+        end = right.end()  # "Church of God", "the parish of St Mary", "parroquia de San José"
     elif text[start:start + 1].isupper():
-        # "Capel Salem", "Gurdwara Sahib Dasmesh Darbar": capitalised words after the place word.
-        after = re.match(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){1,4}", text[end:end + 80])
+        # "Capel Salem", "Gurdwara Sahib Dasmesh Darbar", "Kirchengemeinde St. Martin".
+        after = re.match(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*(?<=\bSt)\.?|[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){1,4}",
+                         text[end:end + 80])
         if after:
             end += len(after.group())
+            right = _RIGHT_OF.match(text, end)
+            end = right.end() if right else end  # "Igreja Batista da Lagoinha"
     return start, end

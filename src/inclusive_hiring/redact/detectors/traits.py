@@ -73,8 +73,8 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
     patterns = [
         # "Married", "single" as a whole item: "· Married", "..., single", a line of its own.
         rf"(?:(?<=^)|(?<=[,;·|•(]\s)|(?<=[,;·|•(])|(?<=^[-*•]\s)|(?<=[.:]\s)|(?<=[—–]\s)){marital}(?=\s*(?:$|[,;·|•).]))",
-        rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:young\s+)?(?:children|kids|boys|girls|toddlers?|babies|"
-        r"baby|newborn|sons?|daughters?|teenagers?|twins))?",
+        rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+(?:of|de|di|von)\s+{number}"
+        rf"(?:\s+(?:young\s+)?(?:{children}|boys|girls|toddlers?|babies|baby|newborn|teenagers?|twins))?",
         rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?{children}",
         rf"{marital}\s+(?:with\s+(?:{number}\s+)?(?:children|kids|a\s+(?:son|daughter|baby)))",
         rf"(?:I\s+am|I'm)\s+(?:happily\s+)?{marital}",
