@@ -280,3 +280,10 @@ def test_a_group_name_ends_before_the_sentence_goes_on():
 ])
 def test_forms_seen_in_the_new_dev_cvs(sentence, gone, kept):
     assert_gone(sentence, gone, kept)
+
+
+def test_a_roman_numeral_ends_a_credential_not_starts_a_school():
+    row = "CFA Level II    CFA Institute    2021"
+    assert redacted(row).startswith("CFA Level II    "), redacted(row)
+    assert "Liceum" not in redacted("Matura, IV Liceum Ogólnokształcące, 2010")
+    assert "IV" not in redacted("Matura, IV Liceum Ogólnokształcące, 2010")

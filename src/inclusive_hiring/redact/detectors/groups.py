@@ -214,7 +214,7 @@ _FACULTY = re.compile(r",[ \t]+(?:Faculty|Faculdade|Facultad|Faculté|Fakultät|
                       r"Department|Institute|Instituto|Escola|Escuela)[ \t]+(?:of|de|da|do|des|der|für)[ \t]+"
                       r"(?:the[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+(?:and|&|e|y)?[ \t]*[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
 _PATRON = re.compile(r"[ \t]+im\.[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
-_NUMERAL = re.compile(r"(?<![\w.])[IVXL]{1,5}[ \t]+$")
+_NUMERAL = re.compile(r"(?:^|(?<=[,;:|·(•*-]\s)|(?<=[,;:|·(]))[IVXL]{1,5} $", re.MULTILINE)
 
 
 def _is_campus(words: str, cues: frozenset[str]) -> bool:
