@@ -287,3 +287,43 @@ def test_a_roman_numeral_ends_a_credential_not_starts_a_school():
     assert redacted(row).startswith("CFA Level II    "), redacted(row)
     assert "Liceum" not in redacted("Matura, IV Liceum Ogólnokształcące, 2010")
     assert "IV" not in redacted("Matura, IV Liceum Ogólnokształcące, 2010")
+
+
+# --- a second sweep, in English ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "gone", "kept"), [
+    ("Happily married since 2012 and based in Bristol.", ["married"], ("based in Bristol",)),
+    ("Widowed in 2021; back at work since 2022.", ["Widowed", "2021"], ("back at work since 2022",)),
+    ("Recently separated.", ["separated"], ()),
+    ("Caring for my ageing mother since 2020.", ["mother"], ()),
+    ("Stay-at-home dad between contracts.", ["Stay-at-home dad"], ("between contracts",)),
+    ("No. of children: 2", ["2"], ("No. of children:",)),
+    ("Joint Irish/Australian citizen.", ["Irish", "Australian"], ()),
+    ("Permanent resident of New Zealand.", ["New Zealand"], ()),
+    ("Ghanaian by birth, British by naturalisation.", ["Ghanaian", "British"], ()),
+    ("Originally from Enugu, Nigeria.", ["Enugu", "Nigeria"], ()),
+    ("Birthday: 14 July", ["14 July"], ("Birthday:",)),
+    ("Marcus Lee (b. 1988) leads the platform team.", ["1988"], ("leads the platform team",)),
+    ("I'm 44 and a keen cyclist.", ["44"], ("keen cyclist",)),
+    ("Aged forty-two.", ["forty-two"], ()),
+    ("Studied at Kenyatta University from 2009 to 2013.", ["Kenyatta", "2009", "2013"], ("Studied at",)),
+    ("Alumna of St. Mary's College, Kisumu.", ["Mary's", "Kisumu"], ("Alumna of",)),
+    ("MSc, Lahore University of Management Sciences (LUMS), Lahore, 2015", ["Management Sciences", "Lahore"], ()),
+    ("Volunteer with the Society of St Vincent de Paul food bank.", ["Vincent"], ("food bank",)),
+    ("Member of Delta Sigma Theta since college.", ["Delta Sigma Theta"], ("since college",)),
+    ("Vice-chair of the Muslim Women's Network.", ["Muslim", "Women's Network"], ("Vice-chair of the",)),
+])
+def test_second_sweep_goes(sentence, gone, kept):
+    assert_gone(sentence, gone, kept)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Recently migrated the ledger to PostgreSQL.",
+    "Married the billing and CRM data in one warehouse in 2019.",
+    "Originally from the finance team, I moved into data in 2018.",
+    "Studied the payment flows before the 2020 redesign.",
+    "Member of the Python Software Foundation.",
+    "Parent company: Unilever.",
+])
+def test_second_sweep_stays(sentence):
+    assert redacted(sentence) == sentence

@@ -27,14 +27,19 @@ DATE = re.compile(
     r"(?:19|20)\d{2}"
     rf"|{_MONTH}\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:de\s+)?(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+#: A birthday without a year, after a date-of-birth label only ("Birthday: May 5").
+DAY_MONTH = re.compile(rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+                       rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MONTH})(?!\w)", re.IGNORECASE)
 AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-|\.\s*|/)(?:old|o\.?)(?!\w)"
                         r"|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
                         r"|\baged\s+(\d{2})\b"
                         r"|\bage\s+(\d{2})\b(?!\s*(?:%|years? of|yrs? of|to\s+\d|-\s*\d|–\s*\d))"
-                        r"|\bI\s+am\s+(\d{2})(?=\s*[,.;]|\s+and\b)"
+                        r"|\bI(?:\s+am|['’]m)\s+(\d{2})(?=\s*[,.;]|\s+and\b)"
                         r"|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat|lata|anni|yaşında|yaşındayım|tahun|taong\s+gulang)\b"
                         r"(?!\s+(?:de|of|d'|di|\w*erfahrung|\w*ervaring|experi|doświadczenia|deneyim|pengalaman))"
-                        r"|(?<![\w.])(\d{2})\s+years\s+of\s+age\b",
+                        r"|(?<![\w.])(\d{2})\s+years\s+of\s+age\b"
+                        r"|\baged?\s+((?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s-](?:one|two|three|four|five|six|seven|"
+                        r"eight|nine))?)\b",
                         re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 DEGREE = re.compile(
@@ -43,7 +48,8 @@ DEGREE = re.compile(
     r"HND|HNC|OND|BTEC|Bachelor|Bachelors|Bachelor's|Master|Masters|Master's|Doctorate|Diplom|Diploma|"
     r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
-    r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|Leaving Certificate|IB Diploma|"
+    r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|[Ss]tudied\s+at|[Ss]tudying\s+at|"
+    r"[Aa]ttended|[Ee]nrolled\s+(?:at|in)|[Aa]lumn(?:us|a|i)|Leaving Certificate|IB Diploma|"
     r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
 SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|"
                          r"Institute|Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
@@ -64,7 +70,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     found: list[Span] = []
     for match in labels(lexicon, "labels.dob").finditer(text):
         value_start = match.start("value")
-        date = DATE.search(match.group("value"))
+        date = DATE.search(match.group("value")) or DAY_MONTH.search(match.group("value"))
         if date and date.start() == 0:
             found.append(Span(value_start + date.start(), value_start + date.end(), "DOB"))
             age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[value_start + date.end():])
@@ -75,7 +81,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
                       r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
                       r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
                       r"(?:nasceu|nasci|nació|nací|nacque)(?:\s+(?:em|en|a)\s+[A-Z][\w-]+)?\s+(?:em|el|il|on)|"
-                      r"DOB|D\.O\.B\.?|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date|nacid[oa]\s+(?:el|en)|nascid[oa]\s+(?:em|a)|"
+                      r"DOB|D\.O\.B\.?|(?<![\w.])b\.|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date|nacid[oa]\s+(?:el|en)|nascid[oa]\s+(?:em|a)|"
                       r"lahir(?:\s+di\s+[A-Z][\w-]+,?)?(?:\s+pada)?(?:\s+tanggal)?|"
                       r"ipinanganak(?:\s+noong)?)(?:\s+(?:on|in|am|the|le|el|em)){0,2}\s*[:\-–]?\s+",
                       re.IGNORECASE)
@@ -98,7 +104,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         if number:
             found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
     for match in AGE_PHRASE.finditer(text):
-        group = next(g for g in range(1, 8) if match.group(g))
+        group = next(g for g in range(1, 9) if match.group(g))
         found.append(Span(*match.span(group), "AGE"))
     found += graduation_years(text, _school_words(lexicon))
     return found

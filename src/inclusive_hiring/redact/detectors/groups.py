@@ -35,12 +35,6 @@ _CAMPUS = re.compile(r"(?:,[ \t]+|[ \t][–—-][ \t]+|[–—])([A-ZÀ-ÖØ-Þ�
                      r"(?:[ \t]+[Cc]ampus)?)(?=[ \t]*(?:$|[,(\n;|·]|\.(?:\s|$)|[ \t][–—-][ \t]))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
-_ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
-                    "chair", "founder", "co-founder", "elder", "secretary", "lead", "leader", "ambassador", "the",
-                    "a", "an", "i", "active", "proud", "joined", "alumni", "alumna", "alumnus", "fellow", "board",
-                    "speaker", "co-chair", "membro", "membra", "miembro", "miembra", "membre", "mitglied",
-                    "członek", "członkini", "anggota", "integrante", "voluntário", "voluntária", "voluntario",
-                    "bénévole", "ehrenamtlich"})
 
 
 def describe(phrase: str, lexicon: Lexicon) -> str:
@@ -64,10 +58,11 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
             start, end = _grow(text, *match.span())
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {group.description}"))
     traits = _trait(lexicon)
+    roles = lexicon.folded("memberships.roles")
     nouns = frozenset(w.casefold() for w in lexicon.words("memberships.org_nouns"))
     domains = frozenset(w.casefold() for w in lexicon.words("memberships.in_domains"))
     for start, end, words in _split_lists(text, phrases(text, _CONNECTORS), nouns):
-        while words and (words[0].casefold() in _ROLES or words[0].casefold() in _CONNECTORS):
+        while words and (words[0].casefold() in roles or words[0].casefold() in _CONNECTORS):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[1:]
@@ -261,7 +256,9 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             if words and words[0] in _ARTICLES:
                 start = text.index(words[0], start) + len(words[0]) + 1
                 words = words[1:]
-        while cued and len(words) > 1 and words[0].casefold() in leads:  # "Graduated Stanford University"
+        # "Graduated Stanford University", "Alumnus of St. Xavier's College": lead words and the
+        # connectors after them are not the name.
+        while cued and len(words) > 1 and (words[0].casefold() in leads or words[0] in connectors):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[1:]
@@ -278,7 +275,8 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         if cued and experience and line_start not in education and not has_degree:
             continue  # "Head of Mathematics, Ghana International School": the employer
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
-            campus = _CAMPUS.match(text, end)
+            acronym = re.match(r"[ \t]*\([A-Z][A-Za-z&]{1,9}\)", text[end:end + 14])
+            campus = _CAMPUS.match(text, end + (len(acronym.group()) if acronym else 0))
             if campus and _is_campus(campus.group(1), cues):
                 end = campus.end(1)  # "University of Nigeria, Nsukka"
             start = _federal_member(text, start, lexicon)

@@ -33,7 +33,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     visas = alternation(lexicon.words("nationalities.visas"))
     flags = re.IGNORECASE
     patterns = [
-        rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+|naturali[sz]ed\s+)?{origin}(?:\s+and\s+{origin})?[\s-]+{nouns}"
+        rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+|naturali[sz]ed\s+)?{origin}(?:\s*(?:and|/|&)\s*{origin})?[\s-]+{nouns}"
         rf"(?:\s+holder)?(?:\s*\((?:{origin})\))?",
         rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
         rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
@@ -41,7 +41,10 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
         r"(?:(?:valid|current|permanent|temporary)\s+)?"
         rf"(?:{origin}\s+)?"
-        rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|for|from)\s+(?:the\s+)?{origin})?",
+        rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|of|for|from)\s+(?:the\s+)?{origin})?",
+        rf"{origin}\s+by\s+(?:birth|descent|origin|naturali[sz]ation|marriage)",
+        r"(?:originally|hails?|hailing|coming)\s+from\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
+        r"(?:,\s*(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?))?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
         rf"(?:{origin})-born",
         r"(?:[Mm]y\s+)?(?:home\s?town|native\s+place|village|state\s+of\s+origin|place\s+of\s+birth)\s+is\s+"

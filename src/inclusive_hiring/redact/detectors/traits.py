@@ -78,7 +78,10 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?{children}",
         rf"{marital}\s+(?:with\s+(?:{number}\s+)?(?:children|kids|a\s+(?:son|daughter|baby)))",
         rf"(?:I\s+am|I'm)\s+(?:happily\s+)?{marital}",
-        rf"(?:[Mm]y|[Oo]ur)\s+(?:{relatives})(?!\w)",
+        rf"(?:[Mm]y|[Oo]ur)\s+(?:(?:elderly|late|ageing|aging|older|younger|little|young|newborn|disabled|sick|"
+        rf"ill|two|three|four|own|new)\s+)?(?:{relatives})(?!\w)",
+        rf"(?:happily|recently|newly|currently|legally)\s+(?:{marital})",
+        r"(?:married|divorced|separated|widowed|engaged)\s+(?:for|since|in)\s+(?:\d+|a\s+year|over|nearly|almost|the\s+last)",
         rf"(?:partner|wife|husband|spouse)\s+and\s+{number}\s+(?:child|children|kids)",
         alternation(lexicon.words("family.leave")),
         alternation(lexicon.words("family.marital_anywhere")),
