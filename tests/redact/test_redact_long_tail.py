@@ -327,3 +327,36 @@ def test_second_sweep_goes(sentence, gone, kept):
 ])
 def test_second_sweep_stays(sentence):
     assert redacted(sentence) == sentence
+
+
+# --- forms: Indian, East Asian and other personal-details labels -----------------------------------
+
+@pytest.mark.parametrize(("line", "kind", "gone"), [
+    ("S/o Suresh Patil, Kolhapur", "FAMILY", "Suresh Patil"),
+    ("W/o Late Shri Anil Verma", "FAMILY", "Anil Verma"),
+    ("Caste: Reddy (OC)", "NATIONALITY", "Reddy"),
+    ("Gotra: Bharadwaj", "NATIONALITY", "Bharadwaj"),
+    ("Home district: Mbarara", "NATIONALITY", "Mbarara"),
+    ("Ethnic group: Ewe", "NATIONALITY", "Ewe"),
+    ("Next of kin: Peter Mwangi (brother)", "FAMILY", "Peter Mwangi"),
+    ("Father's occupation: farmer", "FAMILY", "farmer"),
+    ("民族：回族", "NATIONALITY", "回族"),
+    ("婚姻状况：未婚", "FAMILY", "未婚"),
+    ("出生日期：1992年3月8日", "DOB", "1992年3月8日"),
+    ("宗教信仰：佛教", "RELIGION", "佛教"),
+    ("年龄：33岁", "AGE", "33"),
+])
+def test_personal_details_labels(line, kind, gone):
+    found = kinds_of(line)
+    assert any(k == kind and gone in v for k, v in found), found
+    assert gone not in redacted(line)
+
+
+def test_a_trait_noun_label_is_no_membership():
+    assert redacted("Ethnic group: Fante") == "Ethnic group: [NATIONALITY]"
+    assert redacted("Caste: Reddy (OC)") == "Caste: [NATIONALITY]"
+
+
+def test_weekly_mass_goes_but_mass_spectrometry_stays():
+    assert "Mass" not in redacted("I attend Mass on Sundays.")
+    assert redacted("Daily mass spectrometry runs.") == "Daily mass spectrometry runs."

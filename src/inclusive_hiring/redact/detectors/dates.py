@@ -23,6 +23,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)")
 DATE = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.|º|°)?\s*[-/.]?\s*(?:of\s+|de\s+|del\s+)?{_MONTH}\.?,?\s*[-/.]?\s*(?:de\s+|del\s+)?"
     r"(?:19|20)\d{2}"
     rf"|{_MONTH}\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:de\s+)?(?:19|20)\d{{2}}"
@@ -100,7 +101,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     for match in labels(lexicon, "labels.birth").finditer(text):
         found += _date_and_place(text, match.start("value"), match.end("value"))
     for match in labels(lexicon, "labels.age").finditer(text):
-        number = re.match(r"\d{2}\b", match.group("value"))
+        number = re.match(r"\d{2}(?!\d)", match.group("value"))  # "34", "34 yrs", "34岁"
         if number:
             found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
     for match in AGE_PHRASE.finditer(text):

@@ -91,7 +91,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
     loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s )?(?:[a-z]{{1,30}} )?{trait_re}['’]?s?['’]? "
-                       rf"(?:[a-z]{{1,30}} )?{noun_re}(?![\w])", re.IGNORECASE)
+                       rf"(?:[a-z]{{1,30}} )?{noun_re}(?![\w])(?!\s*[:：])", re.IGNORECASE)  # not a label
     for match in loose.finditer(text):
         if any(s.start <= match.start() and match.end() <= s.end for s in found):
             continue

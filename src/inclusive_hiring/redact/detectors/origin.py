@@ -113,11 +113,13 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
     practice = re.compile(r"\bpray(?:s|ing)?(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+day\b", re.IGNORECASE)
     found += [Span(*m.span(), "RELIGION") for m in practice.finditer(text)]
     names = _CapitalisedPhrases(text)
-    for key in ("religion.words", "religion.festivals", "religion.groups"):
-        for match in compiled(lexicon, key).finditer(text):
-            span = _religious_phrase(text, match.start(), match.end(), names, lexicon)
-            if span is not None:
-                found.append(Span(*span, "RELIGION"))
+    matches = [m for key in ("religion.words", "religion.festivals", "religion.groups")
+               for m in compiled(lexicon, key).finditer(text)]
+    matches += compiled(lexicon, "religion.groups_exact", case_sensitive=True).finditer(text)
+    for match in matches:
+        span = _religious_phrase(text, match.start(), match.end(), names, lexicon)
+        if span is not None:
+            found.append(Span(*span, "RELIGION"))
     places = re.compile(r"(?<!\w)" + alternation(lexicon.words("religion.places")) + r"(?!\w)", re.IGNORECASE)
     for match in places.finditer(text):
         start, end = extend_proper_noun(text, *match.span())

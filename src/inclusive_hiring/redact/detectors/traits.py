@@ -85,6 +85,9 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:partner|wife|husband|spouse)\s+and\s+{number}\s+(?:child|children|kids)",
         alternation(lexicon.words("family.leave")),
         alternation(lexicon.words("family.marital_anywhere")),
+        # Indian forms: "S/o Ramesh Kumar", "D/o Late Shri Mohan Lal" (son, daughter, wife of).
+        r"(?-i:[SDW]/[Oo])\.?\s+(?:(?-i:Late)\s+)?(?:(?-i:Shri|Sri|Smt|Mr|Mrs|Dr)\.?\s+)?"
+        r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
     ]
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, re.IGNORECASE | re.MULTILINE):
