@@ -360,3 +360,30 @@ def test_a_trait_noun_label_is_no_membership():
 def test_weekly_mass_goes_but_mass_spectrometry_stays():
     assert "Mass" not in redacted("I attend Mass on Sundays.")
     assert redacted("Daily mass spectrometry runs.") == "Daily mass spectrometry runs."
+
+
+# --- memberships and congregations in more languages --------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "gone", "kept"), [
+    ("Mitglied im Netzwerk Informatikerinnen Nord.", ["Informatikerinnen"], ("Mitglied im",)),
+    ("Aktiv bei Frauen in der Informatik e.V.", ["Frauen", "Informatik"], ("Aktiv bei",)),
+    ("Mitglied der Jüdischen Gemeinde Köln.", ["Jüdischen", "Köln"], ("Mitglied der",)),
+    ("Betreuer bei der Katholischen Jugend Münster.", ["Katholischen", "Münster"], ()),
+    ("Voluntária na Pastoral Familiar da paróquia.", ["Pastoral Familiar", "paróquia"], ("Voluntária na",)),
+    ("Member of the Ghanaian Nurses Association of Canada.", ["Ghanaian", "Canada"], ("Member of the",)),
+    ("Member of the Muslim Council of Wales youth forum.", ["Muslim", "Wales"], ("Member of the",)),
+    ("Patron of the Uganda Federation of Disabled Workers.", ["Disabled", "Uganda"], ("Patron of the",)),
+    ("Member of Out & Equal since 2019.", ["Out & Equal"], ("since 2019",)),
+])
+def test_memberships_and_congregations_in_more_languages(sentence, gone, kept):
+    assert_gone(sentence, gone, kept)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Member of the Institution of Civil Engineers.",
+    "Member of the Python Software Foundation and the Open Source Initiative.",
+    "Worked at Philippine Airlines on the crew scheduling system.",
+    "Partner at Frauenhofer Consulting.",
+])
+def test_memberships_without_a_trait_stay(sentence):
+    assert redacted(sentence) == sentence

@@ -24,7 +24,8 @@ _WORKPLACE = re.compile(r"(?i)\b(?:teacher|lecturer|professor|tutor|head\s+of|pr
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de", "du", "des", "à", "da", "do",
                          "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+",
                          "na", "no", "nas", "nos", "em", "en", "dans", "pour", "im", "am", "w", "dla", "nella", "nel",
-                         "per", "con", "com", "para", "pela", "pelo", "ve", "dan", "untuk", "sa", "ng"})
+                         "per", "con", "com", "para", "pela", "pelo", "ve", "dan", "untuk", "sa", "ng", "der", "die",
+                         "den", "dem", "und"})
 
 
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
@@ -70,8 +71,9 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
             continue
         folded = [_ELIDED_ARTICLE.sub("", w.casefold()).strip("'’") for w in words]
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
-        in_domain = any((a in traits or a.rstrip("s") in traits) and b in ("in", "who") and c in domains
-                        for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
+        content = [w for w in folded if w not in _ARTICLES]  # "Frauen in der Technik"
+        in_domain = any((a in traits or a.rstrip("s") in traits) and b in _IN_WORDS and c in domains
+                        for a, b, c in zip(content, content[1:], content[2:], strict=False))
         named = any(s.start < end and start < s.end for s in found)  # a named group's description wins
         of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
             folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
@@ -83,14 +85,16 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     demonyms = alternation(lexicon.words("nationalities.demonyms"))
     origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
                               r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
-                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?")
+                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?"
+                              r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+)?")
     for match in origin_group.finditer(text):
         found.append(Span(*match.span(), "MEMBERSHIP", "MEMBERSHIP: professional network"
                           if "Professional" in match.group() else "MEMBERSHIP: community group"))
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
-    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s )?(?:[a-z]{{1,30}} )?{trait_re}['’]?s?['’]? "
+    determiner = r"(?!(?:the|a|an|our|my|their|his|her|of|in|at) )"  # "the Muslim Council": not part of it
+    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s )?(?:{determiner}[a-z]{{1,30}} )?{trait_re}['’]?s?['’]? "
                        rf"(?:[a-z]{{1,30}} )?{noun_re}(?![\w])(?!\s*[:：])", re.IGNORECASE)  # not a label
     for match in loose.finditer(text):
         if any(s.start <= match.start() and match.end() <= s.end for s in found):
@@ -99,6 +103,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+_IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans"})
 _ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’]")
 
 
@@ -274,6 +279,11 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         experience = has_range or any(e <= start for e in workplace_ends)
         if cued and experience and line_start not in education and not has_degree:
             continue  # "Head of Mathematics, Ghana International School": the employer
+        body = next((w for w in words if w.casefold() in cues), "")
+        if cued and body.casefold() in ("institution", "institute") and not has_degree:
+            cue_start = text.index(body, start)
+            if _cue_patterns(lexicon)[0].search(text[max(line_start, cue_start - 60):cue_start]):
+                continue  # "Member of the Institution of Civil Engineers": a professional body
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
             acronym = re.match(r"[ \t]*\([A-Z][A-Za-z&]{1,9}\)", text[end:end + 14])
             campus = _CAMPUS.match(text, end + (len(acronym.group()) if acronym else 0))

@@ -164,6 +164,7 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
     if text[start:end].casefold() in lexicon.folded("religion.first_names") and next_word[:1].isupper() \
             and next_word.casefold() not in words_of_groups:
         return None
+    word_end = end
     phrase = names.around(start, end) if text[start:start + 1].isupper() else None
     if phrase is not None and len(phrase[2]) <= 7:
         if any(w.casefold() in lexicon.folded("religion.organisation_words") for w in phrase[2]):
@@ -180,7 +181,7 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
             finish = len(text[:finish].rstrip())
             words = words[:-1]
         start, end = min(start, begin), max(end, finish)
-    after = _followers(lexicon).match(text, end)
+    after = _followers(lexicon).match(text, end) if end == word_end else None  # not after a longer name
     if after:
         end = after.end()
     return start, end
