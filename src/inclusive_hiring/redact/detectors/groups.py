@@ -31,8 +31,8 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
 #: A campus or town after a school's name: "University of Nigeria, Nsukka", "X University, Ife
-#: Campus", "University of Wisconsin–Madison" (a dash without spaces), up to three words.
-_CAMPUS = re.compile(r"(?:,[ \t]+|[ \t][–—-][ \t]+|[–—])([A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þİ][\w'’-]+){0,2}"
+#: Campus", "University of Wisconsin–Madison" (a dash without spaces): one or two words.
+_CAMPUS = re.compile(r"(?:,[ \t]+|[ \t][–—-][ \t]+|[–—])([A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þİ][\w'’-]+)?"
                      r"(?:[ \t]+[Cc]ampus)?)(?=[ \t]*(?:$|[,(\n;|·]|\.(?:\s|$)|[ \t][–—-][ \t]))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
