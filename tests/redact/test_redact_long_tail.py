@@ -387,3 +387,22 @@ def test_memberships_and_congregations_in_more_languages(sentence, gone, kept):
 ])
 def test_memberships_without_a_trait_stay(sentence):
     assert redacted(sentence) == sentence
+
+
+@pytest.mark.parametrize(("line", "gone"), [
+    ("BSc, University of Cape Coast (Abura campus), 2013", ["Cape Coast", "Abura"]),
+    ("Licenciatura, Universidad de Buenos Aires (UBA), 2011", ["Buenos Aires", "UBA"]),
+    ("B.Tech, IIT (ISM) Dhanbad, 2017", ["IIT", "ISM", "Dhanbad"]),
+    ("Diploma, Springdale High, 2007", ["Springdale"]),
+    ("Class of '07, Lakeside High School", ["'07", "Lakeside"]),
+    ("Master, Sciences Po Lyon, 2016", ["Sciences Po", "Lyon"]),
+])
+def test_school_short_names_campuses_in_brackets_and_short_years(line, gone):
+    out = redact_text(HEADER + "## Education\n\n" + line).text
+    for word in gone:
+        assert word not in out, out
+
+
+def test_high_alone_is_no_school_outside_education():
+    line = "Built a High Availability cluster, 2019"
+    assert redact_text(HEADER + "## Experience\n\n" + line).text.endswith(line)

@@ -108,6 +108,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         group = next(g for g in range(1, 9) if match.group(g))
         found.append(Span(*match.span(group), "AGE"))
     found += graduation_years(text, _school_words(lexicon))
+    found += [Span(*m.span(1), "YEAR") for m in re.finditer(r"(?i)\bclass\s+of\s+(['’]\d{2})(?!\d)", text)]
     return found
 
 

@@ -206,6 +206,9 @@ _NUMBERED_TAIL = (r"(?:[ \t]+(?:nr|no|n[º°])\.?)?[ \t]*\d{1,3}(?!\d)"
                   r"(?:[ \t]+(?:w|we|in|di|de|em|en)[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+|(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})?")
 
 
+#: A school's short name or campus in brackets after it: "(UNAM)", "(Legon campus)".
+_BRACKETED = re.compile(r"[ \t]*\((?:[A-Z][A-Za-z&]{1,9}"
+                        r"|[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?[ \t]+[Cc]ampus)\)")
 #: Words after which a school's name starts ("Engineering at the Tecnológico", "Ingeniería en
 #: el Instituto"); an article only after one of them ("Christ the King College" is one name).
 _SPLIT_AT = frozenset({"at", "en", "em", "no", "na", "à", "au", "an", "in", "presso", "bei", "w"})
@@ -249,7 +252,8 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     line_facts: dict[int, tuple[bool, bool, list[int]]] = {}
     for start, end, words in phrases(text, connectors):
         cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
-            or multi.search(text, start, end)
+            or multi.search(text, start, end) \
+            or (len(words) >= 2 and words[-1] == "High" and text.rfind("\n", 0, start) + 1 in education)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
         split = max((i for i, w in enumerate(words[:cue_at])
                      if i > 0 and (w in _SPLIT_AT or (w in _ARTICLES and words[i - 1] in _SPLIT_AT))), default=None)
@@ -285,8 +289,10 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             if _cue_patterns(lexicon)[0].search(text[max(line_start, cue_start - 60):cue_start]):
                 continue  # "Member of the Institution of Civil Engineers": a professional body
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
-            acronym = re.match(r"[ \t]*\([A-Z][A-Za-z&]{1,9}\)", text[end:end + 14])
-            campus = _CAMPUS.match(text, end + (len(acronym.group()) if acronym else 0))
+            acronym = _BRACKETED.match(text, end)
+            if acronym:
+                end = acronym.end()  # "(UNAM)", "(Legon campus)": the school's short name or campus
+            campus = _CAMPUS.match(text, end)
             if campus and _is_campus(campus.group(1), cues):
                 end = campus.end(1)  # "University of Nigeria, Nsukka"
             start = _federal_member(text, start, lexicon)
@@ -309,7 +315,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found += [Span(*m.span(), "SCHOOL") for m in numbered.finditer(text)]
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
-                            + r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+                            + r"(?:\s*\([A-Z]{2,6}\))?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
     found += [Span(*m.span(), "SCHOOL") for m in abbreviations.finditer(text)]
     found += [Span(*m.span(), "SCHOOL") for m in with_place.finditer(text)]
     return found
