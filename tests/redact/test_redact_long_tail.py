@@ -406,3 +406,27 @@ def test_school_short_names_campuses_in_brackets_and_short_years(line, gone):
 def test_high_alone_is_no_school_outside_education():
     line = "Built a High Availability cluster, 2019"
     assert redact_text(HEADER + "## Experience\n\n" + line).text.endswith(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Upgraded the God of War asset pipeline.",
+    "Wrote the Gita-inspired naming scheme for our services.",
+    "Used Torah-style versioning for the content API.",
+    "Built the MAN 2 logistics dashboard for MAN Truck & Bus.",
+    "Migrated PS 4 scripts to PowerShell 7.",
+    "Member of the Project Management Institute.",
+    "Chartered Member of the Chartered Institute of Personnel and Development.",
+    "Speaker at the Women's Health Summit on triage software.",
+])
+def test_work_sentences_that_look_religious_or_like_schools_stay(sentence):
+    assert redacted(sentence) == sentence
+
+
+@pytest.mark.parametrize(("sentence", "start"), [
+    ("Launched the Ramadan offers page for Careem.", "Launched the "),
+    ("Analysed Catholic school enrolment data for the county.", "Analysed "),
+    ("Built the Jewish Museum's ticketing system.", "Built the "),
+])
+def test_a_sentence_opening_is_not_taken_into_a_religious_name(sentence, start):
+    out = redacted(sentence)
+    assert out.startswith(start + "[RELIGION]"), out

@@ -103,6 +103,7 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+_PROFESSIONAL_BODY = re.compile(r"(?i)\b(?:member|fellow|associate|affiliate|chartered|certified|licensed)\b")
 _IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans"})
 _ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’]")
 
@@ -286,7 +287,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         body = next((w for w in words if w.casefold() in cues), "")
         if cued and body.casefold() in ("institution", "institute") and not has_degree:
             cue_start = text.index(body, start)
-            if _cue_patterns(lexicon)[0].search(text[max(line_start, cue_start - 60):cue_start]):
+            if _PROFESSIONAL_BODY.search(text, max(line_start, cue_start - 80), cue_start):
                 continue  # "Member of the Institution of Civil Engineers": a professional body
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
             acronym = _BRACKETED.match(text, end)

@@ -155,6 +155,8 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
     ("Couples for Christ", "Catholic Youth") and a following practice word ("Jewish holidays");
     None when it names a field ("Islamic finance"), an employer ("Catholic Health Initiatives")
     or a person ("the Christian Dior account")."""
+    if text[end:end + 1] == "-" and text[end + 1:end + 2].islower():
+        return None  # "Torah-style versioning": a compound adjective, not a statement
     following = _NEXT_WORD.match(text, end)
     next_word = following.group(1) if following else ""
     if next_word.casefold() in lexicon.folded("religion.fields") and next_word.islower():
@@ -171,6 +173,17 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
             return None
         begin, words = phrase[0], phrase[2]
         skip = lexicon.folded("religion.not_in_names")
+        articles = [i for i, w in enumerate(words) if w in ("the", "a", "an") and text.find(w, begin) < start]
+        if articles:  # "Launched the Ramadan offers page": a name does not run back over "the"
+            cut = articles[-1]
+            for word in words[:cut + 1]:
+                begin = text.index(word, begin) + len(word)
+            begin += len(text[begin:start]) - len(text[begin:start].lstrip())
+            words = words[cut + 1:]
+        if words and len(words) > 1 and re.search(r"(?:ed|ing)$", words[0]) and _sentence_start(text, begin):
+            begin = text.index(words[0], begin) + len(words[0])  # "Analysed Catholic school data"
+            begin += len(text[begin:start]) - len(text[begin:start].lstrip())
+            words = words[1:]
         while words and words[0].casefold() in skip and begin < start:
             begin = text.index(words[0], begin) + len(words[0])
             begin += len(text[begin:start]) - len(text[begin:start].lstrip())
@@ -185,6 +198,11 @@ def _religious_phrase(text: str, start: int, end: int, names: _CapitalisedPhrase
     if after:
         end = after.end()
     return start, end
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 4):position].rstrip(" \t*_")
+    return not before or before[-1] in "\n.!?:;•-"
 
 
 @functools.cache
