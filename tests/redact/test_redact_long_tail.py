@@ -430,3 +430,13 @@ def test_work_sentences_that_look_religious_or_like_schools_stay(sentence):
 def test_a_sentence_opening_is_not_taken_into_a_religious_name(sentence, start):
     out = redacted(sentence)
     assert out.startswith(start + "[RELIGION]"), out
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Languages: Polish and German · Married", "Languages: Polish and German · [FAMILY]"),
+    ("Nationality: Kenyan; Languages: Swahili, English and French",
+     "Nationality: [NATIONALITY]; Languages: Swahili, English and French"),
+    ("Divorced, speaks Spanish and Italian.", "[FAMILY], speaks Spanish and Italian."),
+])
+def test_languages_on_a_personal_line_stay(sentence, expected):
+    assert redacted(sentence) == expected

@@ -78,7 +78,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             if age:
                 end = value_start + date.end()
                 found.append(Span(end + age.start(1), end + age.end(1), "AGE"))
-    born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+le|"
+    born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+(?:le|en)|"
                       r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
                       r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
                       r"(?:nasceu|nasci|nació|nací|nacque)(?:\s+(?:em|en|a)\s+[A-Z][\w-]+)?\s+(?:em|el|il|on)|"

@@ -76,8 +76,20 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
                           + r"|anni|lat|lata|yaş\w*|tahun|taong|edad|idade|età|wiek|usia|umur)\b")
     for offset, line in _lines(text):
         if personal.search(line):
-            found += [Span(offset + m.start(), offset + m.end(), "NATIONALITY") for m in item.finditer(line)]
+            found += [Span(offset + m.start(), offset + m.end(), "NATIONALITY") for m in item.finditer(line)
+                      if not _in_language_list(line, m.start())]
     return found
+
+
+_LANGUAGES = re.compile(r"(?i)\b(?:languages?|idiomas?|sprachen|langues?|lingue|języki|diller|bahasa|wika|speaks?|"
+                        r"speaking|spoken|fluent|native\s+speaker|mother\s+tongue|muttersprache|língua|lengua)\b")
+
+
+def _in_language_list(line: str, position: int) -> bool:
+    """Whether a demonym at ``position`` is in a list of languages ("Languages: Hindi, English
+    and Tamil", "speaks French and Arabic"): a skill, not a nationality."""
+    segment = max(line.rfind(mark, 0, position) for mark in (";", "|", "·", "•", ". "))
+    return bool(_LANGUAGES.search(line, max(0, segment), position))
 
 
 #: Words that join two items of a personal statement ("solteiro e brasileiro").
