@@ -90,16 +90,27 @@ def _decompose(text: str, golds: list[Gold]) -> tuple[str, list[Gold]]:
 
 #: The folders of each split. Each held-out set was written before the changes it measures, run
 #: once untuned (``heldout-vN-first-run.txt`` records that run), then studied and moved into the
-#: dev set; ``heldout`` is the newest set, which nobody tuned on.
-SPLITS = {"dev": ("dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5"),
+#: dev set; ``heldout`` is the newest set, which nobody tuned on. Between a set's move into dev
+#: and the next set's arrival, ``heldout`` does not exist and the split is empty.
+SPLITS = {"dev": ("dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v6"),
           "heldout": ("heldout",)}
+_NOT_CVS = ("readme", "first-run", "notes")
+
+
+def _sources(folder: Path) -> list[Path]:
+    """The marked CVs under ``folder`` (sub-folders too; a README or run record is not a CV)."""
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.rglob("*") if path.is_file() and path.suffix in (".txt", ".md")
+                  and not path.name.startswith(".") and not any(w in path.name.lower() for w in _NOT_CVS))
 
 
 def load(split: str) -> list[LabelledCV]:
-    """Every CV of a split ("heldout" or "dev"), sorted by folder and file name."""
-    return [parse(path.read_text(encoding="utf-8"), f"{folder}/{path.name}", path.suffix)
-            for folder in SPLITS[split]
-            for path in sorted((CVS / folder).iterdir()) if path.suffix in (".txt", ".md")]
+    """Every CV of a split ("heldout" or "dev"), sorted by folder and file name; [] when the
+    split's folders do not exist yet."""
+    return [parse(path.read_text(encoding="utf-8"), f"{folder}/{path.relative_to(CVS / folder).as_posix()}",
+                  path.suffix)
+            for folder in SPLITS[split] for path in _sources(CVS / folder)]
 
 
 # --- scoring -----------------------------------------------------------------------------------

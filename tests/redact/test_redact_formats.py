@@ -109,6 +109,19 @@ def test_pdf_text_layer_to_text(tmp_path):
     assert "[NAME] built the settlement service." in text
 
 
+def test_pdf_pages_are_read_by_the_documents_reader(tmp_path):
+    from inclusive_hiring.documents.pdf import page_lines
+    from inclusive_hiring.redact.readers import read_pdf_text
+
+    source = tmp_path / "long.pdf"
+    lines = [f"Line {n} about Kubernetes upgrades" for n in range(1, 66)]  # 60 lines a page: two pages
+    make_pdf(lines, source)
+    pages, count = page_lines(source.read_bytes())
+    text = read_pdf_text(source)
+    assert count == 2 and pages[1][0] == "Line 61 about Kubernetes upgrades"
+    assert text == "\n".join(lines[:60]) + "\n\n" + "\n".join(lines[60:]) + "\n"
+
+
 def test_scanned_pdf_is_one_line_error(tmp_path):
     source = tmp_path / "scan.pdf"
     make_pdf(["ignored"], source, text_layer=False)

@@ -43,8 +43,9 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _page_lines(data: bytes) -> tuple[list[list[str]], int]:
-    """The text lines of every page (blank lines dropped) and the page count."""
+def page_lines(data: bytes) -> tuple[list[list[str]], int]:
+    """The text lines of every page (blank lines dropped) and the page count; :class:`DocumentError`
+    when the PDF is encrypted or cannot be read. ``ih redact`` reads PDFs through this too."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
@@ -101,7 +102,7 @@ def _joiner(line: str, following: str | None, width: int) -> str:
 
 def read_pdf(data: bytes) -> Document:
     """The pieces of a PDF's bytes; :class:`DocumentError` when it cannot be read or has no text."""
-    pages, count = _page_lines(data)
+    pages, count = page_lines(data)
     if not any(pages):
         raise DocumentError(f"the PDF ({count} page{'s' * (count != 1)}) has no text layer (a scan "
                             "or an image); ih does not do OCR: export the PDF from the source "

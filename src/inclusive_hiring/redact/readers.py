@@ -1,8 +1,8 @@
 """Reading CV files into text: UTF-8 text files and PDF text layers.
 
-The ``documents`` package (``ih lint`` on .docx/.pdf) has its own readers; these are kept small
-and separate so the two can be merged: :func:`read_text_file` and :func:`read_pdf_text` take a
-path and return text or raise :class:`~. RedactError` with a one-line reason.
+PDFs are read by the ``documents`` package's reader (the one ``ih lint`` uses); this module adds
+the size limits and turns its errors into :class:`~.RedactError` with the path. Each function
+takes a path and returns text or raises ``RedactError`` with a one-line reason.
 """
 
 from __future__ import annotations
@@ -50,26 +50,18 @@ def read_text_file(path: Path) -> str:
 
 
 def read_pdf_text(path: Path) -> str:
-    """The text layer of a PDF, pages separated by a blank line. A PDF without one (a scan)
-    is refused: OCR is out of scope and the panel would get an empty file."""
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """The text layer of a PDF (read by :func:`inclusive_hiring.documents.pdf.page_lines`, the
+    reader ``ih lint`` uses), lines as extracted, pages separated by a blank line. A PDF without
+    a text layer (a scan) is refused: OCR is out of scope and the panel would get an empty file."""
+    from ..documents.model import DocumentError
+    from ..documents.pdf import page_lines
 
     data = read_bytes(path)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise RedactError(f"{path}: the PDF is encrypted; remove the password and try again")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except RedactError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise RedactError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
-    except Exception as exc:  # pypdf raises assorted errors on damaged files
-        raise RedactError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
-    text = "\n\n".join(page.strip("\n") for page in pages)
+        pages, _count = page_lines(data)
+    except DocumentError as exc:
+        raise RedactError(f"{path}: {exc}") from None
+    text = "\n\n".join("\n".join(lines) for lines in pages if lines)
     if not text.strip():
         raise RedactError(f"{path}: the PDF has no text layer (a scanned image?); run OCR first, then "
                           "redact the text")

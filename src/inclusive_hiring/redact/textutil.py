@@ -72,5 +72,7 @@ def trim(text: str, start: int, end: int, chars: str = " \t,;:.()[]\"'“”") -
     while end > start and text[end - 1] in chars:
         if text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.|\b[A-Za-z]{1,3}\.)$", text[start:end]):
             break
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break  # "Yadav (OBC)": the bracket closes one inside the value
         end -= 1
     return start, end

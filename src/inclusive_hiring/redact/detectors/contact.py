@@ -22,7 +22,9 @@ PERSONAL_DOMAIN = re.compile(
 HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:@[\w-]+(?:\.[\w-]+)+)?")
 PHONE = re.compile(
     r"(?<![\w+/.-])(?:\+\s?\d{1,3}[ .-]?|\(\+?\d{1,4}\)[ .-]?|\d)(?:[ .-]?\(0\))?(?:[ .-]?\(?\d+\)?){1,6}(?![\w/])")
-_DATE_LIKE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s*[-–]\s*\d{4})$")
+#: A date or a year range, maybe with an age in brackets after it ("05-11-1996 (29)").
+_DATE_LIKE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s*[-–]\s*\d{4})"
+                        r"(?:\s*\(\d{1,3}\))?$")
 
 
 def _url_end(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,24 +7,40 @@ import re
 
 from ..lexicon import Lexicon
 from ..spans import Span
-from ..textutil import lines
+from ..textutil import lines, trim
 from .patterns import alternation, labels
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
           r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
           r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
-          r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre)")
+          r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+          r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+          r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
+          r"styczeń|luty|marzec|kwiecień|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień|"
+          r"Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık|"
+          r"Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|"
+          r"Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)")
 DATE = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d{{2}}"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.|º|°)?\s*[-/.]?\s*(?:of\s+|de\s+|del\s+)?{_MONTH}\.?,?\s*[-/.]?\s*(?:de\s+|del\s+)?"
+    r"(?:19|20)\d{2}"
+    rf"|{_MONTH}\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:de\s+)?(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
+#: A birthday without a year, after a date-of-birth label only ("Birthday: May 5").
+DAY_MONTH = re.compile(rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+                       rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MONTH})(?!\w)", re.IGNORECASE)
+AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-|\.\s*|/)(?:old|o\.?)(?!\w)"
+                        r"|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
                         r"|\baged\s+(\d{2})\b"
                         r"|\bage\s+(\d{2})\b(?!\s*(?:%|years? of|yrs? of|to\s+\d|-\s*\d|–\s*\d))"
-                        r"|\bI\s+am\s+(\d{2})(?=\s*[,.;]|\s+and\b)|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat)\b"
-                        r"(?!\s+(?:de|of|d'|\w*erfahrung|\w*ervaring|experi|doświadczenia))",
+                        r"|\bI(?:\s+am|['’]m)\s+(\d{2})(?=\s*[,.;]|\s+and\b)"
+                        r"|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat|lata|anni|yaşında|yaşındayım|tahun|taong\s+gulang)\b"
+                        r"(?!\s+(?:de|of|d'|di|\w*erfahrung|\w*ervaring|experi|doświadczenia|deneyim|pengalaman))"
+                        r"|(?<![\w.])(\d{2})\s+years\s+of\s+age\b"
+                        r"|\baged?\s+((?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s-](?:one|two|three|four|five|six|seven|"
+                        r"eight|nine))?)\b",
                         re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 DEGREE = re.compile(
@@ -33,7 +49,8 @@ DEGREE = re.compile(
     r"HND|HNC|OND|BTEC|Bachelor|Bachelors|Bachelor's|Master|Masters|Master's|Doctorate|Diplom|Diploma|"
     r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
-    r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|Leaving Certificate|IB Diploma|"
+    r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|[Ss]tudied\s+at|[Ss]tudying\s+at|"
+    r"[Aa]ttended|[Ee]nrolled\s+(?:at|in)|[Aa]lumn(?:us|a|i)|Leaving Certificate|IB Diploma|"
     r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
 SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|"
                          r"Institute|Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
@@ -46,24 +63,28 @@ HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z
 
 @functools.cache
 def _school_words(lexicon: Lexicon) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + alternation(lexicon.words("schools.cues")) + r"(?!\w)")
+    words = [*lexicon.words("schools.cues"), *(w for w in lexicon.words("schools.numbered") if len(w) > 3)]
+    return re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)")
 
 
 def find(text: str, lexicon: Lexicon) -> list[Span]:
     found: list[Span] = []
     for match in labels(lexicon, "labels.dob").finditer(text):
         value_start = match.start("value")
-        date = DATE.search(match.group("value"))
+        date = DATE.search(match.group("value")) or DAY_MONTH.search(match.group("value"))
         if date and date.start() == 0:
             found.append(Span(value_start + date.start(), value_start + date.end(), "DOB"))
             age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[value_start + date.end():])
             if age:
                 end = value_start + date.end()
                 found.append(Span(end + age.start(1), end + age.end(1), "AGE"))
-    born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+le|"
+    born = re.compile(r"\b(?:born(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+on)?|geboren|n[ée]e?\s+(?:le|en)|"
                       r"nat[oa](?:\s+a\s+[A-Z][\w-]+)?\s+il|nacid[oa](?:\s+en\s+[A-Z][\w-]+)?\s+el|"
                       r"nascid[oa](?:\s+em\s+[A-Z][\w-]+)?\s+em|urodzon[ya]|urodził[a]?|"
-                      r"DOB|D\.O\.B\.?|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date)(?:\s+(?:on|in|am))?\s*[:\-]?\s+",
+                      r"(?:nasceu|nasci|nació|nací|nacque)(?:\s+(?:em|en|a)\s+[A-Z][\w-]+)?\s+(?:em|el|il|on)|"
+                      r"DOB|D\.O\.B\.?|(?<![\w.])b\.|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?date|nacid[oa]\s+(?:el|en)|nascid[oa]\s+(?:em|a)|"
+                      r"lahir(?:\s+di\s+[A-Z][\w-]+,?)?(?:\s+pada)?(?:\s+tanggal)?|"
+                      r"ipinanganak(?:\s+noong)?)(?:\s+(?:on|in|am|the|le|el|em)){0,2}\s*[:\-–]?\s+",
                       re.IGNORECASE)
     for match in born.finditer(text):
         date = DATE.match(text, match.end())
@@ -72,14 +93,35 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[date.end():])
             if age:
                 found.append(Span(date.end() + age.start(1), date.end() + age.end(1), "AGE"))
+    born_after = re.compile(r"\s+(?:doğumlu(?:yum)?|(?:yılında|tarihinde)(?:\s+\w+['’]?\w*)?\s+doğdum)\b",
+                            re.IGNORECASE)
+    for date in DATE.finditer(text):
+        if born_after.match(text, date.end()):
+            found.append(Span(date.start(), date.end(), "DOB"))
+    for match in labels(lexicon, "labels.birth").finditer(text):
+        found += _date_and_place(text, match.start("value"), match.end("value"))
     for match in labels(lexicon, "labels.age").finditer(text):
-        number = re.match(r"\d{2}\b", match.group("value"))
+        number = re.match(r"\d{2}(?!\d)", match.group("value"))  # "34", "34 yrs", "34岁"
         if number:
             found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
     for match in AGE_PHRASE.finditer(text):
-        group = next(g for g in range(1, 7) if match.group(g))
+        group = next(g for g in range(1, 9) if match.group(g))
         found.append(Span(*match.span(group), "AGE"))
     found += graduation_years(text, _school_words(lexicon))
+    found += [Span(*m.span(1), "YEAR") for m in re.finditer(r"(?i)\bclass\s+of\s+(['’]\d{2})(?!\d)", text)]
+    return found
+
+
+def _date_and_place(text: str, start: int, end: int) -> list[Span]:
+    """A "date and place of birth" value: the date as DOB, the words around it as NATIONALITY."""
+    value = text[start:end]
+    date = DATE.search(value)
+    pieces = [(0, len(value))] if date is None else [(0, date.start()), (date.end(), len(value))]
+    found = [] if date is None else [Span(start + date.start(), start + date.end(), "DOB")]
+    for begin, finish in pieces:
+        piece_start, piece_end = trim(text, start + begin, start + finish, " \t,;:/()-–")
+        if piece_end > piece_start and re.search(r"\w", text[piece_start:piece_end]):
+            found.append(Span(piece_start, piece_end, "NATIONALITY"))
     return found
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from ..lexicon import Lexicon
 from ..spans import Span
 from ..textutil import lines as _lines
-from .dates import DEGREE, education_lines
+from .dates import DEGREE, HEADING, education_lines
 from .patterns import alternation
 from .phrases import phrases
 
@@ -22,17 +22,20 @@ _WORKPLACE = re.compile(r"(?i)\b(?:teacher|lecturer|professor|tutor|head\s+of|pr
                         r"nurse|assistant|researcher|fellow|engineer|analyst|developer|scientist)\b")
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de", "du", "des", "à", "da", "do",
-                         "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+"})
+                         "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+",
+                         "na", "no", "nas", "nos", "em", "en", "dans", "pour", "im", "am", "w", "dla", "nella", "nel",
+                         "per", "con", "com", "para", "pela", "pelo", "ve", "dan", "untuk", "sa", "ng", "der", "die",
+                         "den", "dem", "und"})
 
 
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
-_CAMPUS = re.compile(r"(?:,|\s[–—-])\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?=\s*(?:$|[,(\n]|\s[–—-]\s))", re.MULTILINE)
+#: A campus or town after a school's name: "University of Nigeria, Nsukka", "X University, Ife
+#: Campus", "University of Wisconsin–Madison" (a dash without spaces): one or two words.
+_CAMPUS = re.compile(r"(?:,[ \t]+|[ \t][–—-][ \t]+|[–—])([A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þİ][\w'’-]+)?"
+                     r"(?:[ \t]+[Cc]ampus)?)(?=[ \t]*(?:$|[,(\n;|·]|\.(?:\s|$)|[ \t][–—-][ \t]))", re.MULTILINE)
 _NOT_CAMPUS = frozenset({"distinction", "merit", "first", "honours", "hons", "pass", "uk", "usa", "us", "india",
                          "nigeria", "germany", "brazil", "philippines", "canada", "graduated", "present"})
-_ROLES = frozenset({"member", "members", "president", "organiser", "organizer", "mentor", "volunteer", "treasurer",
-                    "chair", "founder", "co-founder", "elder", "secretary", "lead", "leader", "ambassador", "the",
-                    "a", "an", "i", "active", "proud", "joined", "alumni", "alumna", "alumnus", "fellow"})
 
 
 def describe(phrase: str, lexicon: Lexicon) -> str:
@@ -56,42 +59,105 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
             start, end = _grow(text, *match.span())
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {group.description}"))
     traits = _trait(lexicon)
+    roles = lexicon.folded("memberships.roles")
     nouns = frozenset(w.casefold() for w in lexicon.words("memberships.org_nouns"))
     domains = frozenset(w.casefold() for w in lexicon.words("memberships.in_domains"))
     for start, end, words in _split_lists(text, phrases(text, _CONNECTORS), nouns):
-        while words and (words[0].casefold() in _ROLES or words[0].casefold() in _CONNECTORS):
+        while words and (words[0].casefold() in roles or words[0].casefold() in _CONNECTORS):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[1:]
         if not words:
             continue
-        folded = [w.casefold().strip("'’") for w in words]
+        folded = [_ELIDED_ARTICLE.sub("", w.casefold()).strip("'’") for w in words]
         has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
-        in_domain = any((a in traits or a.rstrip("s") in traits) and b in ("in", "who") and c in domains
-                        for a, b, c in zip(folded, folded[1:], folded[2:], strict=False))
+        content = [w for w in folded if w not in _ARTICLES]  # "Frauen in der Technik"
+        in_domain = any((a in traits or a.rstrip("s") in traits) and b in _IN_WORDS and c in domains
+                        for a, b, c in zip(content, content[1:], content[2:], strict=False))
         named = any(s.start < end and start < s.end for s in found)  # a named group's description wins
         of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
             folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
-        if has_trait and (any(w in nouns for w in folded) or in_domain or of_place) and len(words) >= 2 and not named:
+        if has_trait and len(words) >= 2 and not named and (
+                any(w in nouns for w in folded) or in_domain or of_place or _membership_cue(text, start, end, lexicon)):
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
+    found += _student_years(text, found)
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
     demonyms = alternation(lexicon.words("nationalities.demonyms"))
     origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
                               r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
-                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?")
+                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?"
+                              r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+)?")
     for match in origin_group.finditer(text):
         found.append(Span(*match.span(), "MEMBERSHIP", "MEMBERSHIP: professional network"
                           if "Professional" in match.group() else "MEMBERSHIP: community group"))
     # Lower-case ones: "Mumsnet's working mothers' network", "our LGBTQ+ staff network".
     trait_re = alternation(lexicon.words("memberships.trait_words"))
     noun_re = alternation(lexicon.words("memberships.org_nouns"))
-    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s\s+)?(?:[a-z]{{1,30}}\s+)?{trait_re}['’]?s?['’]?\s+"
-                       rf"(?:[a-z]{{1,30}}\s+)?{noun_re}(?![\w])", re.IGNORECASE)
+    determiner = r"(?!(?:the|a|an|our|my|their|his|her|of|in|at) )"  # "the Muslim Council": not part of it
+    loose = re.compile(rf"(?<![\w'’])(?:[A-Z]\w{{0,30}}['’]s )?(?:{determiner}[a-z]{{1,30}} )?{trait_re}['’]?s?['’]? "
+                       rf"(?:[a-z]{{1,30}} )?{noun_re}(?![\w])(?!\s*[:：])", re.IGNORECASE)  # not a label
     for match in loose.finditer(text):
         if any(s.start <= match.start() and match.end() <= s.end for s in found):
             continue
         found.append(Span(*match.span(), "MEMBERSHIP", f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return found
+
+
+_PROFESSIONAL_BODY = re.compile(r"(?i)\b(?:member|fellow|associate|affiliate|chartered|certified|licensed)\b")
+_IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans"})
+_ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’]")
+
+
+def _membership_cue(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the words around ``start:end`` say the candidate belongs to it: "member of",
+    "volunteer with", "chapter lead", or a "Memberships"/"Volunteering" section."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60):start]
+    after = text[end:end + 40].split("\n", 1)[0]
+    cues = _cue_patterns(lexicon)
+    if cues[0].search(before) or cues[1].match(after):
+        return True
+    heading = _section_title(text, line_start)
+    return bool(heading and cues[2].search(heading))
+
+
+@functools.cache
+def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    before = alternation(lexicon.words("memberships.cues_before"))
+    after = alternation(lexicon.words("memberships.cues_after"))
+    sections = alternation(lexicon.words("memberships.sections"))
+    return (re.compile(rf"(?i)(?<!\w){before}(?:\s+(?:the|a|an))?[\s,:]*$"),
+            re.compile(rf"(?i)[\s,]+(?:\w+\s+)?{after}(?!\w)"),
+            re.compile(rf"(?i)(?<!\w){sections}(?!\w)"))
+
+
+def _section_title(text: str, line_start: int) -> str | None:
+    """The heading of the section holding the line at ``line_start`` (the nearest line above
+    that reads as a heading), or None."""
+    position = line_start
+    for _ in range(40):  # a section's heading is near; never scan a whole long text per name
+        if position <= 0:
+            break
+        previous = text.rfind("\n", 0, position - 1) + 1
+        line = text[previous:position - 1]
+        if line.strip() and HEADING.match(line) and len(line.split()) <= 6:
+            return line
+        position = previous
+    return None
+
+
+_YEARS_AFTER = re.compile(r"[ \t]*\(((?:19|20)\d{2})(?:[ \t]*[-–][ \t]*((?:19|20)\d{2}))?\)")
+
+
+def _student_years(text: str, found: list[Span]) -> list[Span]:
+    """Years in brackets after a student society ("Islamic Society (2016)") date the studies."""
+    years = []
+    for span in found:
+        if span.label.endswith("student society"):
+            after = _YEARS_AFTER.match(text, span.end)
+            if after:
+                years += [Span(*after.span(g), "YEAR") for g in (1, 2) if after.group(g)]
+    return years
 
 
 def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
@@ -134,6 +200,48 @@ def _grow(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: After a numbered school's kind ("SMA Negeri", "Liceum Ogólnokształcące"): its number, a
+#: patron ("im. Jana Kochanowskiego") and its town ("w Krakowie", "Bandung").
+_NUMBERED_TAIL = (r"(?:[ \t]+(?:nr|no|n[º°])\.?)?[ \t]*\d{1,3}(?!\d)"
+                  r"(?:[ \t]+im\.[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)?"
+                  r"(?:[ \t]+(?:w|we|in|di|de|em|en)[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+|(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})?")
+
+
+#: A school's short name or campus in brackets after it: "(UNAM)", "(Legon campus)".
+_BRACKETED = re.compile(r"[ \t]*\((?:[A-Z][A-Za-z&]{1,9}"
+                        r"|[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?[ \t]+[Cc]ampus)\)")
+#: Words after which a school's name starts ("Engineering at the Tecnológico", "Ingeniería en
+#: el Instituto"); an article only after one of them ("Christ the King College" is one name).
+_SPLIT_AT = frozenset({"at", "en", "em", "no", "na", "à", "au", "an", "in", "presso", "bei", "w"})
+_ARTICLES = frozenset({"the", "el", "la", "le", "der", "die", "das", "o", "a"})
+_FACULTY = re.compile(r",[ \t]+(?:Faculty|Faculdade|Facultad|Faculté|Fakultät|Wydział|Fakültesi|School|College|"
+                      r"Department|Institute|Instituto|Escola|Escuela)[ \t]+(?:of|de|da|do|des|der|für)[ \t]+"
+                      r"(?:the[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+(?:and|&|e|y)?[ \t]*[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
+_PATRON = re.compile(r"[ \t]+im\.[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
+_NUMERAL = re.compile(r"(?:^|(?<=[,;:|·(•*-]\s)|(?<=[,;:|·(]))[IVXL]{1,5} $", re.MULTILINE)
+
+
+def _is_campus(words: str, cues: frozenset[str]) -> bool:
+    """Whether the words after a school's comma or dash are its campus or town, not a grade, a
+    country or a degree."""
+    parts = words.split()
+    return parts[0].casefold() not in _NOT_CAMPUS and not DEGREE.search(words) \
+        and not any(p.casefold() in cues for p in parts)
+
+
+def _federal_member(text: str, start: int, lexicon: Lexicon) -> int:
+    """Take in the college before a federal university: "Birkbeck, University of London"."""
+    name = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    if not any(name.startswith(f) for f in lexicon.words("schools.federal")):
+        return start
+    member = re.search(r"(?:^|(?<=[,;|·–—]\s)|(?<=[,;|·]))"
+                       r"((?:[A-ZÀ-ÖØ-Þ][\w'’&-]*[ \t]+){0,3}[A-ZÀ-ÖØ-Þ][\w'’&-]*),[ \t]+$",
+                       text[max(0, start - 60):start], re.MULTILINE)
+    if member and not DEGREE.search(member.group(1)):
+        return start - len(member.group()) + member.start(1) - member.start()
+    return start
+
+
 def schools(text: str, lexicon: Lexicon) -> list[Span]:
     cues = frozenset(w.casefold() for w in lexicon.words("schools.cues") if " " not in w)
     multi = re.compile(r"(?<!\w)" + alternation([w for w in lexicon.words("schools.cues") if " " in w]) + r"(?!\w)")
@@ -145,18 +253,22 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     line_facts: dict[int, tuple[bool, bool, list[int]]] = {}
     for start, end, words in phrases(text, connectors):
         cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
-            or multi.search(text, start, end)
+            or multi.search(text, start, end) \
+            or (len(words) >= 2 and words[-1] == "High" and text.rfind("\n", 0, start) + 1 in education)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
-        split = max((i for i, w in enumerate(words[:cue_at]) if w in ("at", "the") and i > 0), default=None)
+        split = max((i for i, w in enumerate(words[:cue_at])
+                     if i > 0 and (w in _SPLIT_AT or (w in _ARTICLES and words[i - 1] in _SPLIT_AT))), default=None)
         if cued and split is not None:  # "Industrial Engineering at the Tecnológico de Monterrey"
             for word in words[:split + 1]:
                 start = text.index(word, start) + len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[split + 1:]
-            if words and words[0] == "the":
-                start = text.index("the", start) + 4
+            if words and words[0] in _ARTICLES:
+                start = text.index(words[0], start) + len(words[0]) + 1
                 words = words[1:]
-        while cued and len(words) > 1 and words[0].casefold() in leads:  # "Graduated Stanford University"
+        # "Graduated Stanford University", "Alumnus of St. Xavier's College": lead words and the
+        # connectors after them are not the name.
+        while cued and len(words) > 1 and (words[0].casefold() in leads or words[0] in connectors):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[1:]
@@ -172,19 +284,39 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         experience = has_range or any(e <= start for e in workplace_ends)
         if cued and experience and line_start not in education and not has_degree:
             continue  # "Head of Mathematics, Ghana International School": the employer
+        body = next((w for w in words if w.casefold() in cues), "")
+        if cued and body.casefold() in ("institution", "institute") and not has_degree:
+            cue_start = text.index(body, start)
+            if _PROFESSIONAL_BODY.search(text, max(line_start, cue_start - 80), cue_start):
+                continue  # "Member of the Institution of Civil Engineers": a professional body
         if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
+            acronym = _BRACKETED.match(text, end)
+            if acronym:
+                end = acronym.end()  # "(UNAM)", "(Legon campus)": the school's short name or campus
             campus = _CAMPUS.match(text, end)
-            if campus and campus.group(1).casefold() not in _NOT_CAMPUS:
+            if campus and _is_campus(campus.group(1), cues):
                 end = campus.end(1)  # "University of Nigeria, Nsukka"
+            start = _federal_member(text, start, lexicon)
+            faculty = _FACULTY.match(text, end)
+            if faculty:
+                end = faculty.end()  # "Cairo University, Faculty of Engineering"
+            patron = _PATRON.match(text, end)
+            if patron:
+                end = patron.end()  # "Liceum Ogólnokształcące im. Adama Mickiewicza"
+            numeral = _NUMERAL.search(text, max(0, start - 8), start)
+            if numeral:
+                start = numeral.start()  # "V Liceum Ogólnokształcące"
             found.append(Span(start, end, "SCHOOL"))
     for offset, line in _lines(text):
         if DEGREE.search(line):
             for match in _ACRONYM.finditer(line):
                 if not DEGREE.fullmatch(match.group(1)) and match.group(1).casefold() not in credentials:
                     found.append(Span(offset + match.start(1), offset + match.end(1), "SCHOOL"))
+    numbered = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.numbered")) + _NUMBERED_TAIL)
+    found += [Span(*m.span(), "SCHOOL") for m in numbered.finditer(text)]
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
-                            + r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+                            + r"(?:\s*\([A-Z]{2,6}\))?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
     found += [Span(*m.span(), "SCHOOL") for m in abbreviations.finditer(text)]
     found += [Span(*m.span(), "SCHOOL") for m in with_place.finditer(text)]
     return found

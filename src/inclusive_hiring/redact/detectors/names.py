@@ -176,6 +176,7 @@ def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
     common = lexicon.folded("names.common_words")
     verbs = lexicon.folded("names.name_verbs")
     particles = lexicon.folded("names.particles")
+    suffixes = lexicon.folded("names.company_suffixes")
     tokens = list(WORD.finditer(text))
     hits: list[tuple[int, int]] = []
     stated = {(s.start, s.end) for s in forms.stated}
@@ -187,6 +188,8 @@ def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
         parts = [word, *re.split(r"[-'’]", word)] if re.search(r"[-'’]", word) else [word]
         if not is_capitalised(word) or not any(fold_variants(p) & forms.words for p in parts if len(p) > 1):
             continue
+        if (start, match.end()) not in stated and _in_company_name(text, tokens, index, forms.words, suffixes):
+            continue  # "Hassan Allam Holding": an employer that carries a name word
         if fold(word) in common and (start, match.end()) not in stated:
             after = tokens[index + 1] if index + 1 < len(tokens) else None
             before = text[max(0, start - 200):start].rstrip(" \t*_\"“‘'(")
@@ -206,6 +209,24 @@ def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
                 continue
         hits.append((start, end))
     return _join(text, hits, particles)
+
+
+def _in_company_name(text: str, tokens: list[re.Match[str]], index: int, name_words: frozenset[str],
+                     suffixes: frozenset[str]) -> bool:
+    """Whether token ``index`` opens a company's name: one or two capitalised words that are no
+    part of the name, then a company word ("Holding", "Group", "Ltd"), on the same line."""
+    for step in range(1, 4):
+        if index + step >= len(tokens):
+            return False
+        token = tokens[index + step]
+        gap = text[tokens[index + step - 1].end():token.start()]
+        if gap.strip(" \t&") or not is_capitalised(token.group()):
+            return False
+        if fold(token.group()) in suffixes:
+            return step > 1
+        if fold_variants(token.group()) & name_words:
+            return False
+    return False
 
 
 def _join(text: str, hits: list[tuple[int, int]], particles: frozenset[str]) -> list[Span]:

@@ -20,7 +20,8 @@ def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, l
         previous_end = line.start()
         for match in _TOKEN.finditer(line.group()):
             token = (match.start() + line.start(), match.end() + line.start(), match.group())
-            if run and _BREAK.search(text, previous_end, token[0]):
+            if run and _BREAK.search(text, previous_end, token[0]) and not (
+                    run[-1][2] in _ABBREVIATED and text[previous_end:token[0]] == ". "):  # "St. Xavier's"
                 yield _emit(run)
                 run, pending = [], []
             if token[2][:1].isupper() or _ELIDED.match(token[2]):
@@ -37,6 +38,7 @@ def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, l
             yield _emit(run)
 
 
+_ABBREVIATED = frozenset({"St", "Ste", "Sta", "Sto", "Mt"})
 _ELIDED = re.compile(r"(?:d|l|dell|dall|all|nell)['’][A-ZÀ-ÖØ-Þ]")
 _BREAK = re.compile(r"[,;:|·•()\[\]/—–!?\"“”]|\s{3,}|\t|\.\s|\s-\s")
 

@@ -68,19 +68,26 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
     parent = alternation(lexicon.words("family.parent_nouns"))
     counts = alternation(lexicon.words("family.counts"))
     relatives = alternation(lexicon.words("family.relatives"))
-    number = rf"(?:{counts}|\d+)"
+    number = rf"(?:{counts}|\d+)(?:ng)?"  # Tagalog links a number to its noun: "dalawang anak"
+    children = alternation(lexicon.words("family.child_nouns"))
     patterns = [
         # "Married", "single" as a whole item: "· Married", "..., single", a line of its own.
         rf"(?:(?<=^)|(?<=[,;·|•(]\s)|(?<=[,;·|•(])|(?<=^[-*•]\s)|(?<=[.:]\s)|(?<=[—–]\s)){marital}(?=\s*(?:$|[,;·|•).]))",
-        rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+of\s+{number}(?:\s+(?:young\s+)?(?:children|kids|boys|girls|toddlers?|babies|"
-        r"baby|newborn|sons?|daughters?|teenagers?|twins))?",
-        rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?(?:children|child|kids|sons?|daughters?|dependants|"
-        r"dependents|enfants?|Kinder|Kind|filhos?|hijos?|dzieci)",
+        rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+(?:of|de|di|von)\s+{number}"
+        rf"(?:\s+(?:young\s+)?(?:{children}|boys|girls|toddlers?|babies|baby|newborn|teenagers?|twins))?",
+        rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?{children}",
         rf"{marital}\s+(?:with\s+(?:{number}\s+)?(?:children|kids|a\s+(?:son|daughter|baby)))",
         rf"(?:I\s+am|I'm)\s+(?:happily\s+)?{marital}",
-        rf"(?:[Mm]y|[Oo]ur)\s+(?:{relatives})(?!\w)",
+        rf"(?:[Mm]y|[Oo]ur)\s+(?:(?:elderly|late|ageing|aging|older|younger|little|young|newborn|disabled|sick|"
+        rf"ill|two|three|four|own|new)\s+)?(?:{relatives})(?!\w)",
+        rf"(?:happily|recently|newly|currently|legally)\s+(?:{marital})",
+        r"(?:married|divorced|separated|widowed|engaged)\s+(?:for|since|in)\s+(?:\d+|a\s+year|over|nearly|almost|the\s+last)",
         rf"(?:partner|wife|husband|spouse)\s+and\s+{number}\s+(?:child|children|kids)",
         alternation(lexicon.words("family.leave")),
+        alternation(lexicon.words("family.marital_anywhere")),
+        # Indian forms: "S/o Ramesh Kumar", "D/o Late Shri Mohan Lal" (son, daughter, wife of).
+        r"(?-i:[SDW]/[Oo])\.?\s+(?:(?-i:Late)\s+)?(?:(?-i:Shri|Sri|Smt|Mr|Mrs|Dr)\.?\s+)?"
+        r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})",
     ]
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, re.IGNORECASE | re.MULTILINE):
