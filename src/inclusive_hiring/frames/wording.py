@@ -95,14 +95,18 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
     (joined by "of", "&", "'s"...) holds a name word or name noun ("Delivery Hero Group"), or, when
     the word does not start the sentence, a name noun follows within two words ("the Guru app"),
     or one comes right before the run ("our app, Crush It").
-    Off in sentences mostly in capitals or Title Case, where capitals say nothing."""
-    words = [t for t in tokens if t.is_word]
-    capitals = sum(1 for t in words if t.capitalised)
-    if len(words) > 2 and capitals * 10 > len(words) * 6:
-        return False
+    In sentences mostly in capitals or Title Case, where capitals say little, only a name word
+    right after the word counts ("Customer Success Hero Award")."""
     inside = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
     if not inside:
         return False
+    suffixes = lexicon.name_suffixes | nouns
+    words = [t for t in tokens if t.is_word]
+    capitals = sum(1 for t in words if t.capitalised)
+    if len(words) > 2 and capitals * 10 > len(words) * 6:
+        # a headline: only a name word right after the word ("Customer Success Hero Award")
+        nxt = inside[-1] + 1
+        return nxt < len(tokens) and tokens[nxt].capitalised and tokens[nxt].text in suffixes
     lo, hi = inside[0], inside[-1] + 1
     joins = lexicon.connectors | {"'s", "-"}
     while lo > 0 and (tokens[lo - 1].capitalised or
@@ -111,7 +115,6 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
     while hi < len(tokens) and (tokens[hi].capitalised or
                                 (tokens[hi].text in joins and hi + 1 < len(tokens) and tokens[hi + 1].capitalised)):
         hi += 1
-    suffixes = lexicon.name_suffixes | nouns
     run = [tokens[k].text for k in range(lo, hi) if tokens[k].capitalised and k not in inside]
     if any(word in suffixes for word in run):
         return True
