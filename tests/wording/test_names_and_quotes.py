@@ -38,6 +38,8 @@ def test_uses_are_not_mentions(text, word):
     ("Last year we won the Hustle Award for small employers.", "Hustle"),
     ("The charity's shop, Superhero Kids, needs a volunteer manager.", "Superhero"),
     ("Customer Success Hero Award Winner 2022", "Hero"),                   # headline, name word after
+    ("Send the signed forms to Mr Watchman in the site office.", "Watchman"),
+    ("Send the signed forms to Dr. Watchman in the site office.", "Watchman"),
 ])
 def test_names(text, word):
     assert _at(text, word)
@@ -62,7 +64,7 @@ def test_mentioned_needs_a_closing_quote_nearby():
 def test_data_lists_the_wording_categories():
     data = wording_data()
     assert {"jargon", "gendered-language"} <= data.categories
-    assert "word" in data.mention_cues and "app" in data.name_nouns
+    assert "word" in data.mention_cues and "app" in data.name_nouns and "mr" in data.honorifics
 
 
 def test_whole_posting_keeps_the_hire_title_and_drops_the_name():

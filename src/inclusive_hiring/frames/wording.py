@@ -31,6 +31,7 @@ class WordingData:
     categories: frozenset[str]
     name_nouns: frozenset[str]
     mention_cues: frozenset[str]
+    honorifics: frozenset[str]
 
 
 @functools.cache
@@ -39,7 +40,7 @@ def wording_data() -> WordingData:
     path = frames_dir() / "wording.yml"
     raw = load_yaml_file(path)
     out = {}
-    for key in ("categories", "name_nouns", "mention_cues"):
+    for key in ("categories", "name_nouns", "mention_cues", "honorifics"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError(path, raw.line_of(key) if key in raw else None, f"'{key}' must be a list of words")
@@ -62,7 +63,7 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     if bound is None:
         return False
     tokens = tokenize(text[bound[0]:bound[1]], bound[0])
-    return in_name(tokens, start, end, lexicon, data.name_nouns)
+    return in_name(tokens, start, end, lexicon, data.name_nouns, data.honorifics)
 
 
 def mentioned(line: str, start: int, end: int, cues: frozenset[str]) -> bool:
@@ -90,11 +91,12 @@ def mentioned(line: str, start: int, end: int, cues: frozenset[str]) -> bool:
     return False
 
 
-def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: frozenset[str]) -> bool:
+def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: frozenset[str],
+            honorifics: frozenset[str] = frozenset()) -> bool:
     """Whether the capitalised word at [start, end) is part of a name: its run of capitalised words
     (joined by "of", "&", "'s"...) holds a name word or name noun ("Delivery Hero Group"), or, when
     the word does not start the sentence, a name noun follows within two words ("the Guru app"),
-    or one comes right before the run ("our app, Crush It").
+    or one comes right before the run ("our app, Crush It"), or an honorific starts it ("Mr Foreman").
     In sentences mostly in capitals or Title Case, where capitals say little, only a name word
     right after the word counts ("Customer Success Hero Award")."""
     inside = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
@@ -118,6 +120,9 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
     run = [tokens[k].text for k in range(lo, hi) if tokens[k].capitalised and k not in inside]
     if any(word in suffixes for word in run):
         return True
+    if (tokens[lo].text in honorifics and lo < inside[0]) or \
+            (lo >= 2 and tokens[lo - 1].text == "." and tokens[lo - 2].text in honorifics):
+        return True  # "Mr Foreman", "Dr. Foreman"
     before = [t.text for t in tokens[max(0, lo - 2):lo] if t.text != ","][-1:]
     if before and before[0] in suffixes:
         return True  # "our app, Crush It"
