@@ -24,6 +24,8 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 #: How far (characters) a quotation may reach around the word, and how many words it may hold.
 _QUOTE_REACH = 80
 _QUOTE_WORDS = 8
+#: How far (characters) around the word the sentence is looked for.
+_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,11 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the word at ``text[start:end]`` (normalised text) is quoted as a word or is part of a
     name: then it describes nobody."""
     data = wording_data()
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    # Only the text around the word is read (a scraped posting can be one line of a megabyte).
+    newline = text.rfind("\n", max(0, start - _WINDOW), start)
+    line_start = newline + 1 if newline >= 0 else max(0, start - _WINDOW)
+    line_end = text.find("\n", end, end + _WINDOW)
+    line = text[line_start:min(len(text), end + _WINDOW) if line_end < 0 else line_end]
     if mentioned(line, start - line_start, end - line_start, data.mention_cues):
         return True
     if not text[start:start + 1].isupper():
