@@ -99,7 +99,8 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
             honorifics: frozenset[str] = frozenset()) -> bool:
     """Whether the capitalised word at [start, end) is part of a name: its run of capitalised words
     (joined by "of", "&", "'s"...) holds a name word or name noun ("Delivery Hero Group"), or, when
-    the word does not start the sentence, a name noun follows within two words ("the Guru app"),
+    the word does not start the sentence alone, a name noun follows within two words ("the Guru app",
+    "Sexy Fish restaurant"),
     or one comes right before the run ("our app, Crush It"), or an honorific starts it ("Mr Foreman").
     In sentences mostly in capitals or Title Case, where capitals say little, only a name word
     right after the word counts ("Customer Success Hero Award")."""
@@ -130,7 +131,7 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
     before = [t.text for t in tokens[max(0, lo - 2):lo] if t.text != ","][-1:]
     if before and before[0] in suffixes:
         return True  # "our app, Crush It"
-    if not any(t.is_word for t in tokens[:inside[0]]):
-        return False  # the sentence's first word: capitalised anyway
+    if not any(t.is_word for t in tokens[:inside[0]]) and sum(t.capitalised for t in tokens[lo:hi]) < 2:
+        return False  # the sentence's first word alone: capitalised anyway
     after = [t.text for t in tokens[hi:hi + 2] if t.is_word]
     return any(word in nouns for word in after)
