@@ -24,8 +24,8 @@ CASES = [
      "S/he may coordinate assigned activities across the department.",
      "They may coordinate assigned activities across the department."),
     ("gender-pronoun-his-or-her",
-     "Acts for the Elections Director in his/her absence.",
-     "Acts for the Elections Director in their absence."),
+     "Each inspector files his/her report by Friday.",
+     "Each inspector files their report by Friday."),
     ("gender-pronoun-his-or-her",
      "Each member brings his or her own technical specialties.",
      "Each member brings their own technical specialties."),
@@ -155,8 +155,8 @@ def test_fix_counts_and_nothing_else_changes(fixed):
 def test_dry_run_shows_the_same_diff_and_writes_nothing(fixed):
     assert fixed.after_dry == fixed.original
     assert f"would fix {len(CASES)} findings in 1 file" in fixed.dry.stderr
-    assert "-Acts for the Elections Director in his/her absence.\n" in fixed.dry.stdout
-    assert "+Acts for the Elections Director in their absence.\n" in fixed.dry.stdout
+    assert "-Each inspector files his/her report by Friday.\n" in fixed.dry.stdout
+    assert "+Each inspector files their report by Friday.\n" in fixed.dry.stdout
 
 
 def test_second_run_changes_nothing(fixed):

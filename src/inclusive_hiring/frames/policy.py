@@ -2,7 +2,8 @@
 
 Called once per posting after the span step and before the Python rules (``lint/linter.py``,
 docs/architecture.md). A hit is dropped when its trait word is part of a name or trade term
-("Cripple Creek"); and, for rules that state a preference about the hire (``about_hire`` in
+("Cripple Creek"), or, for wording rules, part of a name or quoted as a word (``wording.py``);
+and, for rules that state a preference about the hire (``about_hire`` in
 wordlists/frames/policy.yml), when the trait describes someone else, when the sentence is an
 encouragement statement, or when a lawful basis covers it (the basis is then named by IH490).
 """
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .analysis import Analysis, Sentence
 from .referents import about_other
+from .wording import not_used, wording_data
 
 if TYPE_CHECKING:
     from ..lint.context import Context
@@ -57,11 +59,13 @@ def _drop(ctx: Context, hit: Hit, span: tuple[int, int]) -> bool:
     from .analysis import frame_engine
 
     engine = frame_engine()
+    prepared = ctx.prepared
+    start, end = span
+    if category in wording_data().categories and not_used(prepared.normal, start, end, engine.lexicon):
+        return True  # a name, product or quoted word (frames/wording.py)
     about = engine.about_hire.get(hit.rule_id)
     if category not in engine.name_categories and about is None:
         return False
-    prepared = ctx.prepared
-    start, end = span
     begin, stop = prepared.original_span(start, end)
     match = prepared.original[begin:stop]
     if about is None and not match[:1].isupper() and not engine.name_words.intersection(match.lower().split()):

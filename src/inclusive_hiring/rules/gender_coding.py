@@ -33,9 +33,18 @@ def _compiled(stems: tuple[str, ...], not_counted: str, not_counted_body: str
     return excluded, excluded_lower, words
 
 
+@functools.cache
+def _not_traits(entries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The stem collisions of ``stems.not_traits``: whole words, and word beginnings (``x*``)."""
+    words = frozenset(e for e in entries if not e.endswith("*"))
+    return words, tuple(e[:-1] for e in entries if e.endswith("*"))
+
+
 def coded_words(facts: Facts) -> list[tuple[str, str, int, int]]:
-    """Every coded word as (coding, word, start, end) with offsets in the normalised text."""
+    """Every coded word as (coding, word, start, end) with offsets in the normalised text; a word
+    that only shares a stem's letters ("committee", "Connecticut") is not counted."""
     data = facts.data["gender-coded"]
+    not_words, not_prefixes = _not_traits(tuple(x.lower() for x in data["stems"].get("not_traits", ())))
     masculine = tuple(x.lower() for x in data["stems"]["masculine"])
     feminine = tuple(x.lower() for x in data["stems"]["feminine"])
     excluded_re, excluded_lower, words = _compiled(
@@ -52,6 +61,8 @@ def coded_words(facts: Facts) -> list[tuple[str, str, int, int]]:
     found: list[tuple[str, str, int, int]] = []
     for start, end in words.spans(lower):
         word = lower[start:end]
+        if word in not_words or word.startswith(not_prefixes):
+            continue
         # Only a word that occurs in some phrase, and only the text around it, can be excluded.
         if excluded_re is not None and (word in phrase_words or not phrase_words.isdisjoint(word.split("-"))):
             begin, stop = max(0, start - reach), end + reach
