@@ -312,7 +312,7 @@ class Analysis:
                 trait = phrase.trait
                 if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
                     continue  # "hiv" inside "hiv negative"
-                headed = _headed(tokens, b)
+                headed = _headed(tokens, b) or "PL" in phrase.tags or _head_before(tokens, a)
                 if trait.strength != "weak" and frame.strength != "strong" and \
                         (not headed or trait.strength == "exclusive"):
                     continue
@@ -352,6 +352,17 @@ def _headed(tokens: list[Token], k: int) -> bool:
         k += 1
     return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "PERSON", "TN"})
 
+
+def _head_before(tokens: list[Token], k: int) -> bool:
+    """Whether a hire or job noun owns the trait at token k through "with / from / of"
+    ("candidates from the Nair community", "applicants of Indian origin")."""
+    k -= 1
+    if k >= 0 and "DET" in tokens[k].tags:
+        k -= 1
+    return k >= 1 and tokens[k].text in _HEAD_JOINS and bool(tokens[k - 1].tags & {"JOB", "HIRE"})
+
+
+_HEAD_JOINS = frozenset({"with", "from", "of", "having"})
 
 #: Tokens of context kept on each side of a trait word or anchor.
 _REACH = 12
