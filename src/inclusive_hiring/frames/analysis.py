@@ -23,7 +23,8 @@ _SHORT_LINE = 60
 #: Words that start frames without a trait word (age limits, height, field lines).
 _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
                       "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
-                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin"})
+                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin",
+                      "hail", "hails", "originate", "originates"})
 
 
 _DIGIT = re.compile(r"\d")

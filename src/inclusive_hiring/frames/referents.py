@@ -5,7 +5,7 @@ from __future__ import annotations
 from .tokens import Token
 
 #: Tags that put the words after them about the hire ("must be", "looking for", "wanted").
-_HIRE_MARKERS = frozenset({"JOB", "HIRE", "MUST", "SEEK", "WANT", "WANTED", "HIREVERB", "CONSIDERED",
+_HIRE_MARKERS = frozenset({"JOB", "JOB+", "HIRE", "HIRE+", "MUST", "SEEK", "WANT", "WANTED", "HIREVERB", "CONSIDERED",
                            "SEXKEY", "ORIGINKEY", "PREFERRED"})
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", ":", "(", ")", "|"})
 _HIRE_WORDS = frozenset({"you", "your", "applicant", "applicants", "candidate", "candidates"})
@@ -40,7 +40,7 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
         if tok.text in _CLAUSE_ENDS:
             return False
         tags = tok.tags
-        if "SERVE" in tags and (k == 0 or "DET" not in tokens[k - 1].tags):
+        if "SERVE" in tags and "JOB+" not in tags and (k == 0 or "DET" not in tokens[k - 1].tags):
             return True  # "Coach boys aged 14 to 18": a verb, though "coach" is also a job
         if tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
             return False
