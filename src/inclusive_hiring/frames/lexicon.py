@@ -209,7 +209,7 @@ def _load(directory: Path) -> Lexicon:
             if " " not in word:  # "females", "Hindus", "locals": the plural is a noun
                 for form in _plurals(word):
                     if form != word:
-                        lex.add(form, ("TN", "PL", f"C:{name}"), trait)
+                        lex.add(form, ("TN", f"C:{name}"), trait)  # no PL: "singles", "whites"
         for word in _words(raw.get("nouns"), traits_path, "nouns"):
             lex.add(word, ("TN", f"C:{name}"), trait, plural=True)
     people_path = directory / "people.yml"
