@@ -24,7 +24,8 @@ _SHORT_LINE = 60
 _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
                       "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
                       "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin",
-                      "hail", "hails", "originate", "originates"})
+                      "hail", "hails", "originate", "originates", "church", "congregation", "parish",
+                      "mosque", "fellowship", "synagogue", "gurdwara", "denomination"})
 
 
 _DIGIT = re.compile(r"\d")
@@ -331,7 +332,8 @@ class Analysis:
             return None
         severity = "warning" if set(classes) <= warnings else "error"
         first = min((a for a, _b, p in sentence.traits if i <= a < j and p.trait), default=i)
-        if about_other(tokens, i, j) or (first > i and about_other(tokens, first, j)):
+        # a frame without X (age limits, "member of ... church") has no trait word of its own
+        if about_other(tokens, i, j) or (not frame.family and first > i and about_other(tokens, first, j)):
             return None
         if sentence.encouraging and not set(classes) & self.engine.dominant:
             return None
