@@ -23,7 +23,9 @@ _SHORT_LINE = 60
 #: Words that start frames without a trait word (age limits, height, field lines).
 _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight", "sex", "gender",
                       "nationality", "citizenship", "religion", "caste", "ethnicity", "complexion",
-                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin"})
+                      "twenties", "thirties", "forties", "fifties", "old", "older", "elder", "skin",
+                      "hail", "hails", "originate", "originates", "church", "congregation", "parish",
+                      "mosque", "fellowship", "synagogue", "gurdwara", "denomination"})
 
 
 _DIGIT = re.compile(r"\d")
@@ -312,7 +314,7 @@ class Analysis:
                 trait = phrase.trait
                 if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
                     continue  # "hiv" inside "hiv negative"
-                headed = _headed(tokens, b)
+                headed = _headed(tokens, b) or "PL" in phrase.tags or _head_before(tokens, a)
                 if trait.strength != "weak" and frame.strength != "strong" and \
                         (not headed or trait.strength == "exclusive"):
                     continue
@@ -330,7 +332,8 @@ class Analysis:
             return None
         severity = "warning" if set(classes) <= warnings else "error"
         first = min((a for a, _b, p in sentence.traits if i <= a < j and p.trait), default=i)
-        if about_other(tokens, i, j) or (first > i and about_other(tokens, first, j)):
+        # a frame without X (age limits, "member of ... church") has no trait word of its own
+        if about_other(tokens, i, j) or (not frame.family and first > i and about_other(tokens, first, j)):
             return None
         if sentence.encouraging and not set(classes) & self.engine.dominant:
             return None
@@ -352,6 +355,17 @@ def _headed(tokens: list[Token], k: int) -> bool:
         k += 1
     return k < len(tokens) and bool(tokens[k].tags & {"JOB", "HIRE", "PERSON", "TN"})
 
+
+def _head_before(tokens: list[Token], k: int) -> bool:
+    """Whether a hire or job noun owns the trait at token k through "with / from / of"
+    ("candidates from the Nair community", "applicants of Indian origin")."""
+    k -= 1
+    if k >= 0 and "DET" in tokens[k].tags:
+        k -= 1
+    return k >= 1 and tokens[k].text in _HEAD_JOINS and bool(tokens[k - 1].tags & {"JOB", "HIRE"})
+
+
+_HEAD_JOINS = frozenset({"with", "from", "of", "having"})
 
 #: Tokens of context kept on each side of a trait word or anchor.
 _REACH = 12

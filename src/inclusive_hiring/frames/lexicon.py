@@ -78,7 +78,9 @@ class Lexicon:
         for form in (_plurals(text) if plural else [text]):
             toks = phrase_tokens(form) or ((form,) if form in _HYPHENS else ())
             if toks:
-                self.phrases.setdefault(toks[0], []).append(Phrase(toks, frozenset(tags), trait))
+                # PL: a plural noun names people ("Filipinos", "Christians") as a head noun would
+                form_tags = {*tags, "PL"} if form != text and trait is not None else set(tags)
+                self.phrases.setdefault(toks[0], []).append(Phrase(toks, frozenset(form_tags), trait))
 
     def finish(self) -> None:
         for key, items in self.phrases.items():
@@ -207,7 +209,7 @@ def _load(directory: Path) -> Lexicon:
             if " " not in word:  # "females", "Hindus", "locals": the plural is a noun
                 for form in _plurals(word):
                     if form != word:
-                        lex.add(form, ("TN", f"C:{name}"), trait)
+                        lex.add(form, ("TN", f"C:{name}"), trait)  # no PL: "singles", "whites"
         for word in _words(raw.get("nouns"), traits_path, "nouns"):
             lex.add(word, ("TN", f"C:{name}"), trait, plural=True)
     people_path = directory / "people.yml"

@@ -44,8 +44,12 @@ def _trait_group() -> str:
     lead = f"(?:{trait}{tag_re('CONJ')}?)*"
     noun = f"{tag_re('TN')}(?:{head})?"
     adj = f"{tag_re('TA')}(?:{plain}{{0,2}}{head}|{end})"
-    with_ = f"{head}(?:{word_re('with')}|{word_re('having')}){det}{trait}"
-    return f"(?:{det}{lead}(?:{adj}|{noun})|{with_})"
+    # "candidates with disabilities", "applicants from the Nair community", "of Indian origin"
+    joins = "|".join(word_re(w) for w in ("with", "having", "from", "of"))
+    with_ = f"{head}(?:{joins}){det}{trait}(?:{tag_re('GROUPNOUN')})?"
+    # one plain word may stand before a trait noun: "a settled married woman", "a devout Muslim"
+    described = f"{det}{tag_re('WORD')}{lead}{noun}"
+    return f"(?:{det}{lead}(?:{adj}|{noun})|{described}|{with_})"
 
 
 @dataclass(frozen=True)

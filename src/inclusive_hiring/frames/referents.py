@@ -5,10 +5,11 @@ from __future__ import annotations
 from .tokens import Token
 
 #: Tags that put the words after them about the hire ("must be", "looking for", "wanted").
-_HIRE_MARKERS = frozenset({"JOB", "HIRE", "MUST", "SEEK", "WANT", "WANTED", "HIREVERB", "CONSIDERED",
+_HIRE_MARKERS = frozenset({"JOB", "JOB+", "HIRE", "HIRE+", "MUST", "SEEK", "WANT", "WANTED", "HIREVERB", "CONSIDERED",
                            "SEXKEY", "ORIGINKEY", "PREFERRED"})
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", ":", "(", ")", "|"})
 _HIRE_WORDS = frozenset({"you", "your", "applicant", "applicants", "candidate", "candidates"})
+_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 #: How far back (in tokens) a serve verb or another person's noun still owns a trait.
 REACH = 10
 
@@ -24,7 +25,9 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
     if any(t.tags & {"JOB", "HIRE"} for t in tokens[start:end]):
         return False
     if end < len(tokens) and "OTHER" in tokens[end].tags:
-        return True
+        return True  # "young offenders"
+    if end < len(tokens) and tokens[end].text in _POSSESSIVE and "TN" in tokens[end - 1].tags:
+        return True  # "the girls' team", "ladies' hairdresser": whose it is, not who is hired
     if end < len(tokens) and tokens[end].text == ",":  # "Born in 1990, our founder ..."
         for tok in tokens[end + 1:end + 4]:
             if tok.tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
@@ -37,7 +40,7 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
         if tok.text in _CLAUSE_ENDS:
             return False
         tags = tok.tags
-        if "SERVE" in tags and (k == 0 or "DET" not in tokens[k - 1].tags):
+        if "SERVE" in tags and "JOB+" not in tags and (k == 0 or "DET" not in tokens[k - 1].tags):
             return True  # "Coach boys aged 14 to 18": a verb, though "coach" is also a job
         if tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
             return False
