@@ -33,6 +33,16 @@ class Signals:
     currency: re.Pattern[str]
     places: re.Pattern[str]
     owners: dict[tuple[str, str], tuple[str, ...]]
+    #: (kind, the regex without its leading lookbehind, the lookbehind's class): ``tokens`` scans
+    #: with them (``text/search.py``, ``matches_after``), far faster, finding the same
+    scans: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
+
+    def tokens(self, text: str) -> list[tuple[str, str]]:
+        """(kind, token) of each match of ``currency`` (its sign), then of ``places``."""
+        from ..text.search import matches_after
+
+        return [(kind, m.group("sign") if kind == "currency" else m.group())
+                for kind, body, before in self.scans for m in matches_after(body, before, text)]
 
 
 def build_signals(systems: dict[str, LegalSystem]) -> Signals:
@@ -50,9 +60,12 @@ def build_signals(systems: dict[str, LegalSystem]) -> Signals:
     # name by name at every offset.
     from ..text.search import trie_pattern
 
-    currency = re.compile(r"(?<![\w.])(?P<sign>" + trie_pattern(signs) + r")\.?\s?\d")
-    place = re.compile(r"(?<![\w-])(?:" + trie_pattern(places) + r")(?![\w-])")
-    return Signals(currency, place, {k: tuple(v) for k, v in owners.items()})
+    currency_body = r"(?P<sign>" + trie_pattern(signs) + r")\.?\s?\d"
+    place_body = r"(?:" + trie_pattern(places) + r")(?![\w-])"
+    scans = (("currency", re.compile(currency_body), re.compile(r"[\w.]")),
+             ("place", re.compile(place_body), re.compile(r"[\w-]")))
+    return Signals(re.compile(r"(?<![\w.])" + currency_body), re.compile(r"(?<![\w-])" + place_body),
+                   {k: tuple(v) for k, v in owners.items()}, scans)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ RANGE = re.compile(
     re.I,
 )
 MONEY = re.compile(_MONEY, re.I)
+#: How far a MONEY match can start before its first digit: a code ("KSh", "Rs.") and a space.
+_MONEY_REACH = 2 + max(len(code.replace("\\.?", ".")) for code in _CODES.split("|"))
+_DIGIT_RUN = re.compile(r"\d+")
 _MILLIONS = re.compile(r"(?:[mM]{1,2}|million|billion)$", re.I)
 _DIGITS = re.compile(r"\d+")
 # Every MONEY match holds a currency sign or one of these (lower-case) words.
@@ -54,6 +57,23 @@ def has_range(text: str) -> bool:
             return True
         last_end = end - 30
     return False
+
+
+def money_figures(text: str) -> list[re.Match[str]]:
+    """``MONEY.finditer(text)``, tried only near digits: every match has a digit at most
+    ``_MONEY_REACH`` characters after its start (``re`` would try the whole pattern everywhere)."""
+    out: list[re.Match[str]] = []
+    pos = tried = 0
+    for run in _DIGIT_RUN.finditer(text):
+        for start in range(max(pos, tried, run.start() - _MONEY_REACH), run.end()):
+            if start < pos:
+                continue  # inside the last match, as finditer goes on from its end
+            found = MONEY.match(text, start)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+        tried = run.end()
+    return out
 
 
 def _may_have_money(text: str, lower: str) -> bool:
@@ -87,7 +107,7 @@ def pay_facts(prepared: Prepared, cues: dict[str, Any]) -> Pay:
     money = currency(text) if _may_have_money(text, prepared.lower) else ""
     if has_range(text):
         return Pay(range=True, currency=money)
-    figures = list(MONEY.finditer(text)) if _may_have_money(text, prepared.lower) else []
+    figures = money_figures(text) if _may_have_money(text, prepared.lower) else []
     flagged: list[tuple[int, int, str]] = []
     opener = _opener(tuple(cues["open_before_figure"]), tuple(cues.get("open_before_figure_patterns", ())))
     for figure in figures:

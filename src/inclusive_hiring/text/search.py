@@ -89,6 +89,24 @@ class AfterNonWord:
                                                for m in self._after_other.finditer(text))))
 
 
+
+def matches_after(body: re.Pattern[str], before: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``(?<!<before>)<body>`` as ``re.finditer`` finds them, where ``before`` is
+    a one-character class. ``body`` alone starts with literal characters, which ``re`` scans for
+    quickly; behind a lookbehind it is tried at every offset. ``body`` never matches empty."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        found = body.search(text, pos)
+        if found is None:
+            return out
+        start = found.start()
+        if start and before.match(text, start - 1):
+            pos = start + 1  # finditer fails here and tries the next offset
+            continue
+        out.append(found)
+        pos = found.end()
+
 #: The only characters outside ASCII that ``re.I`` takes for ASCII letters ("İ" for "i"; "İ" is
 #: also the only character whose lower case is longer). In a text without them, a pattern of
 #: lower-case ASCII matches under ``re.I`` exactly where it matches the lower-cased text without
