@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text.markup import Prepared
+from ..text.search import StartsAfter
 from .bases import Basis, cue_regex, load_bases
 from .lexicon import Lexicon, load_lexicon
 from .pattern import END, START, Frame, compile_frames
@@ -48,7 +49,7 @@ class Engine:
     anchors: Any
     #: an age limit with no trait word ("over 40", "below 30"): ``number_triggers:`` in
     #: frames.yml, each followed by a number, make its sentence one to read
-    number_cue: re.Pattern[str] | None = None
+    number_cue: StartsAfter | None = None
     #: the last word of each of those triggers ("below", "than"): a window opens there
     number_words: frozenset[str] = frozenset()
 
@@ -72,12 +73,13 @@ def frame_engine() -> Engine:
                   number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()))
 
 
-def _number_cue(words: list[str]) -> re.Pattern[str] | None:
-    """``words`` (lower case) followed by a number of two digits, as whole words."""
+def _number_cue(words: list[str]) -> StartsAfter | None:
+    r"""``words`` (lower case) followed by a number of two digits, as whole words: the matches of
+    ``(?<![\w])(?:words)...``, searched without trying the lookbehind at every offset."""
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])")
+    return StartsAfter(rf"(?:{alternatives})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])", r"[\w]")
 
 
 @dataclass
