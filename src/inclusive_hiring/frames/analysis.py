@@ -12,7 +12,7 @@ from ..text.markup import Prepared
 from ..text.search import StartsAfter
 from .bases import Basis, cue_regex, load_bases
 from .lexicon import Lexicon, load_lexicon
-from .pattern import END, START, Frame, compile_frames
+from .pattern import END, START, Compiled, Frame, compile_frames
 from .referents import about_other
 from .tagging import tag
 from .tokens import Token, sentences, tokenize
@@ -28,6 +28,8 @@ _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight"
 
 
 _DIGIT = re.compile(r"\d")
+#: The characters that mark tokens and windows in an encoded sentence (``pattern.py``).
+_MARKS = re.compile("[\x01-\x05]")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,12 @@ class Engine:
     number_cue: StartsAfter | None = None
     #: the last word of each of those triggers ("below", "than"): a window opens there
     number_words: frozenset[str] = frozenset()
+    #: every frame's regexes in order, as (frame, regex)
+    regexes: tuple[tuple[Frame, Compiled], ...] = ()
+    #: key -> the positions in ``regexes`` of the regexes with that key
+    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: the positions of the regexes without keys (run on every window)
+    keyless: tuple[int, ...] = ()
 
 
 @functools.cache
@@ -62,6 +70,11 @@ def frame_engine() -> Engine:
     frames = compile_frames(frames_data, classes, "wordlists/frames/frames.yml")
     bases, encouragement, dominant, dominant_phrases = load_bases(lex.data["bases"])
     policy = lex.data["policy"]
+    regexes = tuple((frame, compiled) for frame in frames for compiled in frame.regexes)
+    by_key: dict[str, list[int]] = {}
+    for k, (_frame, compiled) in enumerate(regexes):
+        for key in compiled.keys:
+            by_key.setdefault(key, []).append(k)
     return Engine(lexicon=lex, frames=frames, bases=bases, encouragement=encouragement,
                   dominant=dominant, dominant_phrases=dominant_phrases,
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
@@ -70,7 +83,9 @@ def frame_engine() -> Engine:
                   triggers=lex.triggers | _ANCHORS,
                   anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True),
                   number_cue=_number_cue([str(w) for w in frames_data.get("number_triggers") or ()]),
-                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()))
+                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()),
+                  regexes=regexes, by_key={key: tuple(ks) for key, ks in by_key.items()},
+                  keyless=tuple(k for k, (_f, compiled) in enumerate(regexes) if not compiled.keys))
 
 
 def _number_cue(words: list[str]) -> StartsAfter | None:
@@ -277,22 +292,33 @@ class Analysis:
         return self._preferences
 
     def _match(self, sentence: Sentence) -> list[Preference]:
+        engine = self.engine
+        # The regexes to run on each window: those without keys, and those with a key in it;
+        # run in the order of the frames, then of the windows.
+        chosen: dict[int, list[int]] = {}
+        for w, vocab in enumerate(sentence.vocabularies):
+            picked = set(engine.keyless)
+            for key in vocab & engine.by_key.keys():
+                picked.update(engine.by_key[key])
+            for k in picked:
+                chosen.setdefault(k, []).append(w)
+        # A sentence whose text holds a mark character (``pattern.py``) is matched the slow way.
+        marked = _MARKS.search(self.prepared.normal, sentence.start, sentence.end) is not None
         hits: list[Preference] = []
-        for frame in self.engine.frames:
-            for compiled in frame.regexes:
-                for (first, encoded, offsets), vocab in zip(sentence.windows, sentence.vocabularies, strict=True):
-                    if compiled.keys and compiled.keys.isdisjoint(vocab):
+        for k in sorted(chosen):
+            frame, compiled = engine.regexes[k]
+            for w in chosen[k]:
+                first, encoded, offsets = sentence.windows[w]
+                spans = [m.span() for m in compiled.regex.finditer(encoded) if m.end() > m.start()] \
+                    if marked else compiled.spans(encoded)
+                for start, end in spans:
+                    i = first + max(bisect.bisect_right(offsets, start) - 1, 0)
+                    j = first + min(bisect.bisect_left(offsets, end), len(offsets) - 1)
+                    if i >= j:
                         continue
-                    for m in compiled.regex.finditer(encoded):
-                        if m.end() == m.start():
-                            continue
-                        i = first + max(bisect.bisect_right(offsets, m.start()) - 1, 0)
-                        j = first + min(bisect.bisect_left(offsets, m.end()), len(offsets) - 1)
-                        if i >= j:
-                            continue
-                        pref = self._judge(sentence, frame, i, j)
-                        if pref is not None:
-                            hits.append(pref)
+                    pref = self._judge(sentence, frame, i, j)
+                    if pref is not None:
+                        hits.append(pref)
         return _merge(hits)
 
     def _judge(self, sentence: Sentence, frame: Frame, i: int, j: int) -> Preference | None:

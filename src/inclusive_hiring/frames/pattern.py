@@ -115,7 +115,9 @@ def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
     alts = [*alternatives[0], pieces[0]]
     if alternatives[0]:
         keys = None  # top-level alternatives: no single token is required
-    return Compiled(re.compile("(?:" + "|".join("".join(a) for a in alts) + ")"), keys or frozenset())
+    body = "(?:" + "|".join("".join(a) for a in alts) + ")"
+    return Compiled(re.compile(body), keys or frozenset(),
+                    re.compile(f"\x03(?=({body}))") if _never_empty(body) else None)
 
 
 #: Atoms that say nothing about which words a sentence must hold.
@@ -140,6 +142,38 @@ class Compiled:
 
     regex: re.Pattern[str]
     keys: frozenset[str]
+    #: ``regex`` right after the end of a token (``\x03``), None when it can match an empty
+    #: string: what ``spans`` scans for
+    after_token: re.Pattern[str] | None = None
+
+    def spans(self, encoded: str) -> list[tuple[int, int]]:
+        """The spans of the non-empty matches of ``regex.finditer(encoded)``, for a window whose
+        tokens hold no mark character (``\x01``-``\x05``). Every atom starts with the mark of a
+        token or of a window's start or end, so a match can start only at offset 0 or 1 or right
+        after a token's end: the regex is tried there only, not at every character."""
+        if self.after_token is None:
+            return [m.span() for m in self.regex.finditer(encoded) if m.end() > m.start()]
+        found = [m.span() for m in (self.regex.match(encoded, 0), self.regex.match(encoded, 1)) if m]
+        found += [m.span(1) for m in self.after_token.finditer(encoded)]
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in sorted(found):
+            if start >= pos:  # finditer goes on from the end of a match
+                out.append((start, end))
+                pos = end
+        return out
+
+
+def _never_empty(pattern: str) -> bool:
+    """Whether ``pattern`` cannot match an empty string (its shortest match, from ``re``'s parser)."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        return bool(parser.parse(pattern).getwidth()[0] > 0)
+    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - re's internals
+        return False
 
 
 def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, ...]:
