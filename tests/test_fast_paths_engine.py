@@ -137,3 +137,32 @@ def test_a_frame_pattern_that_can_match_nothing_is_run_as_a_plain_regex():
     assert optional.after_token is None
     assert optional.spans("\x01only\x02 WORD \x03") == [(0, 13)]
     assert compile_pattern("only", {"TA"}, "test").after_token is not None
+
+
+def _has_range_by_windows(text: str) -> bool:
+    """What ``has_range`` always did: RANGE searched in a window around each run of digits."""
+    from inclusive_hiring.rules.pay_transparency import RANGE
+
+    last_end = -1
+    for digits in re.finditer(r"\d+", text):
+        if digits.start() < last_end:
+            continue
+        begin, end = max(0, digits.start() - 60), digits.end() + 60
+        if RANGE.search(text, begin, end):
+            return True
+        last_end = end - 30
+    return False
+
+
+def test_pay_range_is_found_where_the_window_search_finds_it():
+    from inclusive_hiring.rules.pay_transparency import has_range
+
+    pieces = ["$", "£", "1", "23", "4,000", ".5", "k", "K", " ", "USD", "Rs.", "x", "-", " to ", "per hour",
+              " and ", "GS-", "12", "a" * 50, "\n", "KSh", "Tk."]
+    texts = _random_texts(pieces, 10000, 16, longest=25) + _fixture_texts()
+    found = 0
+    for text in texts:
+        expected = _has_range_by_windows(text)
+        assert has_range(text) == expected, text
+        found += expected
+    assert 100 < found < len(texts) - 100
