@@ -8,6 +8,7 @@ expression, run with ``re.search`` on the encoded sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -116,8 +117,7 @@ def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
     if alternatives[0]:
         keys = None  # top-level alternatives: no single token is required
     body = "(?:" + "|".join("".join(a) for a in alts) + ")"
-    return Compiled(re.compile(body), keys or frozenset(),
-                    re.compile(f"\x03(?=({body}))") if _never_empty(body) else None)
+    return Compiled(body, keys or frozenset(), re.compile(f"[\x03{START}](?=({body}))"))
 
 
 #: Atoms that say nothing about which words a sentence must hold.
@@ -140,40 +140,35 @@ class Compiled:
     """A pattern's regex and ``keys``: a window must hold one of these token texts or tags
     (a required word of the pattern), else the regex is not run. Empty: always run."""
 
-    regex: re.Pattern[str]
+    #: the pattern's regular expression (``regex``, compiled when first asked for)
+    body: str
     keys: frozenset[str]
-    #: ``regex`` right after the end of a token (``\x03``), None when it can match an empty
-    #: string: what ``spans`` scans for
-    after_token: re.Pattern[str] | None = None
+    #: ``body`` looked for after the end of a token or the mark of a window's start: ``spans``
+    after_token: re.Pattern[str]
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.body)
 
     def spans(self, encoded: str) -> list[tuple[int, int]]:
         """The spans of the non-empty matches of ``regex.finditer(encoded)``, for a window whose
-        tokens hold no mark character (``\x01``-``\x05``). Every atom starts with the mark of a
-        token or of a window's start or end, so a match can start only at offset 0 or 1 or right
-        after a token's end: the regex is tried there only, not at every character."""
-        if self.after_token is None:
-            return [m.span() for m in self.regex.finditer(encoded) if m.end() > m.start()]
-        found = [m.span() for m in (self.regex.match(encoded, 0), self.regex.match(encoded, 1)) if m]
-        found += [m.span(1) for m in self.after_token.finditer(encoded)]
+        tokens hold no mark character (``\\x01``-``\\x05``).
+
+        Every atom starts with the mark of a token or of a window's start or end, so a non-empty
+        match starts at offset 0, after the start mark, or after a token's end (``\\x03``):
+        ``after_token`` tries the regex there only, not at every character, and ``finditer``'s
+        choice at each of those offsets is the regex's match there. Should the regex match an
+        empty string there, ``finditer`` would go on differently: then it runs as it is."""
         out: list[tuple[int, int]] = []
         pos = 0
-        for start, end in sorted(found):
-            if start >= pos:  # finditer goes on from the end of a match
-                out.append((start, end))
-                pos = end
+        for m in self.after_token.finditer("\x03" + encoded):
+            start, end = m.span(1)
+            if start == end:
+                return [m.span() for m in self.regex.finditer(encoded) if m.end() > m.start()]
+            if start - 1 >= pos:  # finditer goes on from the end of a match
+                out.append((start - 1, end - 1))
+                pos = end - 1
         return out
-
-
-def _never_empty(pattern: str) -> bool:
-    """Whether ``pattern`` cannot match an empty string (its shortest match, from ``re``'s parser)."""
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
-    try:
-        return bool(parser.parse(pattern).getwidth()[0] > 0)
-    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - re's internals
-        return False
 
 
 def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, ...]:
