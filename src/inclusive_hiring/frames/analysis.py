@@ -106,8 +106,22 @@ class Sentence:
     traits: list[tuple[int, int, Any]]
     #: the encoded windows around trait words and anchors: (first token, encoded, offsets)
     windows: list[tuple[int, str, list[int]]]
-    encouraging: bool
-    bases: tuple[Basis, ...]
+    #: the text [start, end), and the engine that reads it (for the two properties below,
+    #: computed when a frame match or a referent asks: most sentences never need them)
+    text: str = field(repr=False)
+    engine: Engine = field(repr=False)
+
+    @functools.cached_property
+    def encouraging(self) -> bool:
+        """An encouragement or EEO statement (that does not favour the dominant group)."""
+        folded = self.text.lower()
+        return bool(self.engine.encouragement.search(folded)) and not self.engine.dominant_phrases.search(folded)
+
+    @functools.cached_property
+    def bases(self) -> tuple[Basis, ...]:
+        """The lawful bases of sentence scope whose cues the sentence holds."""
+        folded = self.text.lower()
+        return tuple(b for b in self.engine.bases if b.scope == "sentence" and b.found_in(self.text, folded))
 
     @functools.cached_property
     def vocabularies(self) -> list[frozenset[str]]:
@@ -177,15 +191,10 @@ class Analysis:
         text = self.prepared.normal[start:end]
         tokens = tokenize(text, start)
         traits = tag(engine.lexicon, tokens)
-        parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
-        folded = text.lower()
-        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.found_in(text, folded))
-        encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         whole = whole or (start, end)
         sentence = Sentence(start, end, tokens, traits,
-                            _windows(tokens, traits, parts, start == whole[0], end == whole[1],
-                                     engine.number_words),
-                            encouraging, bases)
+                            _windows(tokens, traits, start == whole[0], end == whole[1], engine.number_words),
+                            text, engine)
         self._sentences[(start, end)] = sentence
         return sentence
 
@@ -386,7 +395,7 @@ def _headed(tokens: list[Token], k: int) -> bool:
 _REACH = 12
 
 
-def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
+def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]],
              starts: bool = True, ends: bool = True,
              number_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
     """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word, an anchor or
@@ -405,12 +414,15 @@ def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: lis
             spans.append([lo, hi])
     out = []
     for lo, hi in spans:
+        # Each token encoded as ``\x01text\x02 TAG TAG \x03`` (``pattern.py``); only the
+        # tokens of windows are (windows do not overlap).
+        parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens[lo:hi]]
         offsets, pos = [], 1 if lo == 0 and starts else 0
-        for piece in parts[lo:hi]:
+        for piece in parts:
             offsets.append(pos)
             pos += len(piece)
         offsets.append(pos)
-        encoded = (START if lo == 0 and starts else "") + "".join(parts[lo:hi]) + \
+        encoded = (START if lo == 0 and starts else "") + "".join(parts) + \
             (END if hi == len(tokens) and ends else "")
         out.append((lo, encoded, offsets))
     return out
