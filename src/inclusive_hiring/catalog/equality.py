@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..text.search import StartsAfter, trie_pattern
 from ..yamlio import DataError, LineDict, load_yaml_file
 
 
@@ -33,6 +34,13 @@ class Signals:
     currency: re.Pattern[str]
     places: re.Pattern[str]
     owners: dict[tuple[str, str], tuple[str, ...]]
+    #: (kind, the same search, faster: ``text/search.py``, ``StartsAfter``)
+    scans: tuple[tuple[str, StartsAfter], ...] = ()
+
+    def tokens(self, text: str) -> list[tuple[str, str]]:
+        """(kind, token) of each match of ``currency`` (its sign), then of ``places``."""
+        return [(kind, m.group("sign") if kind == "currency" else m.group())
+                for kind, scan in self.scans for m in scan.finditer(text)]
 
 
 def build_signals(systems: dict[str, LegalSystem]) -> Signals:
@@ -48,11 +56,11 @@ def build_signals(systems: dict[str, LegalSystem]) -> Signals:
     # whole word, case-sensitive ("Leeds", "UK").
     # Alternations factored into tries (``text/search.py``): a flat one of 150 places is tried
     # name by name at every offset.
-    from ..text.search import trie_pattern
-
-    currency = re.compile(r"(?<![\w.])(?P<sign>" + trie_pattern(signs) + r")\.?\s?\d")
-    place = re.compile(r"(?<![\w-])(?:" + trie_pattern(places) + r")(?![\w-])")
-    return Signals(currency, place, {k: tuple(v) for k, v in owners.items()})
+    currency_body = r"(?P<sign>" + trie_pattern(signs) + r")\.?\s?\d"
+    place_body = r"(?:" + trie_pattern(places) + r")(?![\w-])"
+    scans = (("currency", StartsAfter(currency_body, r"[\w.]")), ("place", StartsAfter(place_body, r"[\w-]")))
+    return Signals(re.compile(r"(?<![\w.])" + currency_body), re.compile(r"(?<![\w-])" + place_body),
+                   {k: tuple(v) for k, v in owners.items()}, scans)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text.markup import Prepared
+from ..text.search import StartsAfter, trie_pattern
 from .bases import Basis, cue_regex, load_bases
 from .lexicon import Lexicon, load_lexicon
-from .pattern import END, START, Frame, compile_frames
+from .pattern import END, START, Compiled, Frame, compile_frames
 from .referents import about_other
 from .tagging import tag
 from .tokens import Token, sentences, tokenize
@@ -28,7 +29,10 @@ _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight"
                       "mosque", "fellowship", "synagogue", "gurdwara", "denomination"})
 
 
-_DIGIT = re.compile(r"\d")
+#: What every match of ``Engine.number_cue`` holds: a number of two digits after a space.
+_TWO_DIGITS = re.compile(r"\s\d{2}(?!\d)")
+#: The characters that mark tokens and windows in an encoded sentence (``pattern.py``).
+_MARKS = re.compile("[\x01-\x05]")
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,15 @@ class Engine:
     anchors: Any
     #: an age limit with no trait word ("over 40", "below 30"): ``number_triggers:`` in
     #: frames.yml, each followed by a number, make its sentence one to read
-    number_cue: re.Pattern[str] | None = None
+    number_cue: StartsAfter | None = None
     #: the last word of each of those triggers ("below", "than"): a window opens there
     number_words: frozenset[str] = frozenset()
+    #: every frame's regexes in order, as (frame, regex)
+    regexes: tuple[tuple[Frame, Compiled], ...] = ()
+    #: key -> the positions in ``regexes`` of the regexes with that key
+    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: the positions of the regexes without keys (run on every window)
+    keyless: tuple[int, ...] = ()
 
 
 @functools.cache
@@ -63,6 +73,11 @@ def frame_engine() -> Engine:
     frames = compile_frames(frames_data, classes, "wordlists/frames/frames.yml")
     bases, encouragement, dominant, dominant_phrases = load_bases(lex.data["bases"])
     policy = lex.data["policy"]
+    regexes = tuple((frame, compiled) for frame in frames for compiled in frame.regexes)
+    by_key: dict[str, list[int]] = {}
+    for k, (_frame, compiled) in enumerate(regexes):
+        for key in compiled.keys:
+            by_key.setdefault(key, []).append(k)
     return Engine(lexicon=lex, frames=frames, bases=bases, encouragement=encouragement,
                   dominant=dominant, dominant_phrases=dominant_phrases,
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
@@ -71,15 +86,18 @@ def frame_engine() -> Engine:
                   triggers=lex.triggers | _ANCHORS,
                   anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True),
                   number_cue=_number_cue([str(w) for w in frames_data.get("number_triggers") or ()]),
-                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()))
+                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()),
+                  regexes=regexes, by_key={key: tuple(ks) for key, ks in by_key.items()},
+                  keyless=tuple(k for k, (_f, compiled) in enumerate(regexes) if not compiled.keys))
 
 
-def _number_cue(words: list[str]) -> re.Pattern[str] | None:
-    """``words`` (lower case) followed by a number of two digits, as whole words."""
+def _number_cue(words: list[str]) -> StartsAfter | None:
+    r"""``words`` (lower case) followed by a number of two digits, as whole words: the matches of
+    ``(?<![\w])(?:words)...``, searched without trying the lookbehind at every offset."""
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])")
+    # A trie tries the longer of two words first, as the alternation longest-first did.
+    return StartsAfter(rf"(?:{trie_pattern(words)})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])", r"[\w]")
 
 
 @dataclass
@@ -90,8 +108,22 @@ class Sentence:
     traits: list[tuple[int, int, Any]]
     #: the encoded windows around trait words and anchors: (first token, encoded, offsets)
     windows: list[tuple[int, str, list[int]]]
-    encouraging: bool
-    bases: tuple[Basis, ...]
+    #: the text [start, end), and the engine that reads it (for the two properties below,
+    #: computed when a frame match or a referent asks: most sentences never need them)
+    text: str = field(repr=False)
+    engine: Engine = field(repr=False)
+
+    @functools.cached_property
+    def encouraging(self) -> bool:
+        """An encouragement or EEO statement (that does not favour the dominant group)."""
+        folded = self.text.lower()
+        return bool(self.engine.encouragement.search(folded)) and not self.engine.dominant_phrases.search(folded)
+
+    @functools.cached_property
+    def bases(self) -> tuple[Basis, ...]:
+        """The lawful bases of sentence scope whose cues the sentence holds."""
+        folded = self.text.lower()
+        return tuple(b for b in self.engine.bases if b.scope == "sentence" and b.found_in(self.text, folded))
 
     @functools.cached_property
     def vocabularies(self) -> list[frozenset[str]]:
@@ -161,15 +193,10 @@ class Analysis:
         text = self.prepared.normal[start:end]
         tokens = tokenize(text, start)
         traits = tag(engine.lexicon, tokens)
-        parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
-        folded = text.lower()
-        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.found_in(text, folded))
-        encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         whole = whole or (start, end)
         sentence = Sentence(start, end, tokens, traits,
-                            _windows(tokens, traits, parts, start == whole[0], end == whole[1],
-                                     engine.number_words),
-                            encouraging, bases)
+                            _windows(tokens, traits, start == whole[0], end == whole[1], engine.number_words),
+                            text, engine)
         self._sentences[(start, end)] = sentence
         return sentence
 
@@ -193,7 +220,7 @@ class Analysis:
         if len(lower) != len(normal):
             lower = normal.lower() if len(normal.lower()) == len(normal) else normal
         offsets: set[int] = set()
-        if engine.number_cue is not None and _DIGIT.search(lower) is not None:
+        if engine.number_cue is not None and _TWO_DIGITS.search(lower) is not None:
             offsets.update(m.start() for m in engine.number_cue.finditer(lower))
         if not found and not offsets:
             return []
@@ -277,22 +304,33 @@ class Analysis:
         return self._preferences
 
     def _match(self, sentence: Sentence) -> list[Preference]:
+        engine = self.engine
+        # The regexes to run on each window: those without keys, and those with a key in it;
+        # run in the order of the frames, then of the windows.
+        chosen: dict[int, list[int]] = {}
+        for w, vocab in enumerate(sentence.vocabularies):
+            picked = set(engine.keyless)
+            for key in vocab & engine.by_key.keys():
+                picked.update(engine.by_key[key])
+            for k in picked:
+                chosen.setdefault(k, []).append(w)
+        # A sentence whose text holds a mark character (``pattern.py``) is matched the slow way.
+        marked = _MARKS.search(self.prepared.normal, sentence.start, sentence.end) is not None
         hits: list[Preference] = []
-        for frame in self.engine.frames:
-            for compiled in frame.regexes:
-                for (first, encoded, offsets), vocab in zip(sentence.windows, sentence.vocabularies, strict=True):
-                    if compiled.keys and compiled.keys.isdisjoint(vocab):
+        for k in sorted(chosen):
+            frame, compiled = engine.regexes[k]
+            for w in chosen[k]:
+                first, encoded, offsets = sentence.windows[w]
+                spans = [m.span() for m in compiled.regex.finditer(encoded) if m.end() > m.start()] \
+                    if marked else compiled.spans(encoded)
+                for start, end in spans:
+                    i = first + max(bisect.bisect_right(offsets, start) - 1, 0)
+                    j = first + min(bisect.bisect_left(offsets, end), len(offsets) - 1)
+                    if i >= j:
                         continue
-                    for m in compiled.regex.finditer(encoded):
-                        if m.end() == m.start():
-                            continue
-                        i = first + max(bisect.bisect_right(offsets, m.start()) - 1, 0)
-                        j = first + min(bisect.bisect_left(offsets, m.end()), len(offsets) - 1)
-                        if i >= j:
-                            continue
-                        pref = self._judge(sentence, frame, i, j)
-                        if pref is not None:
-                            hits.append(pref)
+                    pref = self._judge(sentence, frame, i, j)
+                    if pref is not None:
+                        hits.append(pref)
         return _merge(hits)
 
     def _judge(self, sentence: Sentence, frame: Frame, i: int, j: int) -> Preference | None:
@@ -371,7 +409,7 @@ _HEAD_JOINS = frozenset({"with", "from", "of", "having"})
 _REACH = 12
 
 
-def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
+def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]],
              starts: bool = True, ends: bool = True,
              number_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
     """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word, an anchor or
@@ -390,12 +428,15 @@ def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: lis
             spans.append([lo, hi])
     out = []
     for lo, hi in spans:
+        # Each token encoded as ``\x01text\x02 TAG TAG \x03`` (``pattern.py``); only the
+        # tokens of windows are (windows do not overlap).
+        parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens[lo:hi]]
         offsets, pos = [], 1 if lo == 0 and starts else 0
-        for piece in parts[lo:hi]:
+        for piece in parts:
             offsets.append(pos)
             pos += len(piece)
         offsets.append(pos)
-        encoded = (START if lo == 0 and starts else "") + "".join(parts[lo:hi]) + \
+        encoded = (START if lo == 0 and starts else "") + "".join(parts) + \
             (END if hi == len(tokens) and ends else "")
         out.append((lo, encoded, offsets))
     return out

@@ -8,6 +8,7 @@ expression, run with ``re.search`` on the encoded sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -119,7 +120,8 @@ def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
     alts = [*alternatives[0], pieces[0]]
     if alternatives[0]:
         keys = None  # top-level alternatives: no single token is required
-    return Compiled(re.compile("(?:" + "|".join("".join(a) for a in alts) + ")"), keys or frozenset())
+    body = "(?:" + "|".join("".join(a) for a in alts) + ")"
+    return Compiled(body, keys or frozenset(), re.compile(f"[\x03{START}](?=({body}))"))
 
 
 #: Atoms that say nothing about which words a sentence must hold.
@@ -142,8 +144,35 @@ class Compiled:
     """A pattern's regex and ``keys``: a window must hold one of these token texts or tags
     (a required word of the pattern), else the regex is not run. Empty: always run."""
 
-    regex: re.Pattern[str]
+    #: the pattern's regular expression (``regex``, compiled when first asked for)
+    body: str
     keys: frozenset[str]
+    #: ``body`` looked for after the end of a token or the mark of a window's start: ``spans``
+    after_token: re.Pattern[str]
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.body)
+
+    def spans(self, encoded: str) -> list[tuple[int, int]]:
+        """The spans of the non-empty matches of ``regex.finditer(encoded)``, for a window whose
+        tokens hold no mark character (``\\x01``-``\\x05``).
+
+        Every atom starts with the mark of a token or of a window's start or end, so a non-empty
+        match starts at offset 0, after the start mark, or after a token's end (``\\x03``):
+        ``after_token`` tries the regex there only, not at every character, and ``finditer``'s
+        choice at each of those offsets is the regex's match there. Should the regex match an
+        empty string there, ``finditer`` would go on differently: then it runs as it is."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for m in self.after_token.finditer("\x03" + encoded):
+            start, end = m.span(1)
+            if start == end:
+                return [m.span() for m in self.regex.finditer(encoded) if m.end() > m.start()]
+            if start - 1 >= pos:  # finditer goes on from the end of a match
+                out.append((start - 1, end - 1))
+                pos = end - 1
+        return out
 
 
 def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, ...]:

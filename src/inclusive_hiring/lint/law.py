@@ -30,16 +30,14 @@ def legal_system(text: str, jurisdictions: Sequence[str], law: EqualityLaw) -> t
         return law.systems["US"], "configured"
     found = law.signals
     scores: dict[str, tuple[int, list[str]]] = {code: (0, []) for code in law.systems}
-    for kind, regex in (("currency", found.currency), ("place", found.places)):
-        seen: set[str] = set()
-        for match in regex.finditer(text):
-            token = match.group("sign") if kind == "currency" else match.group()
-            if token in seen:
-                continue
-            seen.add(token)
-            for code in found.owners[(kind, token)]:
-                score, shown = scores[code]
-                scores[code] = (score + (2 if kind == "place" else 1), [*shown, token])
+    seen: set[tuple[str, str]] = set()
+    for kind, token in found.tokens(text):
+        if (kind, token) in seen:
+            continue
+        seen.add((kind, token))
+        for code in found.owners[(kind, token)]:
+            score, shown = scores[code]
+            scores[code] = (score + (2 if kind == "place" else 1), [*shown, token])
     best = max(scores, key=lambda c: (scores[c][0], c == "US"))
     score, shown = scores[best]
     if score == 0 or score <= scores["US"][0]:

@@ -33,6 +33,9 @@ RANGE = re.compile(
     re.I,
 )
 MONEY = re.compile(_MONEY, re.I)
+#: How far a MONEY (or RANGE) match can start before its first digit: a code ("KSh", "Rs.") and
+#: a space ("GS-" is shorter).
+_MONEY_REACH = 2 + max(len(code.replace("\\.?", ".")) for code in _CODES.split("|"))
 _MILLIONS = re.compile(r"(?:[mM]{1,2}|million|billion)$", re.I)
 _DIGITS = re.compile(r"\d+")
 # Every MONEY match holds a currency sign or one of these (lower-case) words.
@@ -45,15 +48,44 @@ _CURRENCY = re.compile(rf"[{_SIGNS}]|(?<![\w.])(?:{_CODES})(?=\s?\d)")
 def has_range(text: str) -> bool:
     """True if ``text`` states a pay range. Every range has a digit, so RANGE runs only in windows
     around digits (a scan for currency words and units costs more than the whole check)."""
+    runs = [m.span() for m in _DIGITS.finditer(text)]
     last_end = -1
-    for digits in _DIGITS.finditer(text):
-        if digits.start() < last_end:
+    for k, (first, last) in enumerate(runs):
+        if first < last_end:
             continue
-        begin, end = max(0, digits.start() - 60), digits.end() + 60
-        if RANGE.search(text, begin, end):
-            return True
+        begin, end = max(0, first - 60), last + 60
+        # RANGE.search(text, begin, end), tried only where a match can start: every match has a
+        # digit at most _MONEY_REACH characters after its start (a MONEY, a number, "GS-12").
+        tried = begin
+        i = k
+        while i > 0 and runs[i - 1][1] > begin:  # an earlier run that reaches into the window
+            i -= 1
+        while i < len(runs) and runs[i][0] < end:
+            run_start, run_end = runs[i]
+            for start in range(max(tried, run_start - _MONEY_REACH), min(run_end, end)):
+                if RANGE.match(text, start, end):
+                    return True
+            tried = max(tried, min(run_end, end))
+            i += 1
         last_end = end - 30
     return False
+
+
+def money_figures(text: str) -> list[re.Match[str]]:
+    """``MONEY.finditer(text)``, tried only near digits: every match has a digit at most
+    ``_MONEY_REACH`` characters after its start (``re`` would try the whole pattern everywhere)."""
+    out: list[re.Match[str]] = []
+    pos = tried = 0
+    for run in _DIGITS.finditer(text):
+        for start in range(max(pos, tried, run.start() - _MONEY_REACH), run.end()):
+            if start < pos:
+                continue  # inside the last match, as finditer goes on from its end
+            found = MONEY.match(text, start)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+        tried = run.end()
+    return out
 
 
 def _may_have_money(text: str, lower: str) -> bool:
@@ -84,10 +116,11 @@ def pay_facts(prepared: Prepared, cues: dict[str, Any]) -> Pay:
     from ..lint.facts import Pay
 
     text = prepared.normal
-    money = currency(text) if _may_have_money(text, prepared.lower) else ""
+    may_have_money = _may_have_money(text, prepared.lower)
+    money = currency(text) if may_have_money else ""
     if has_range(text):
         return Pay(range=True, currency=money)
-    figures = list(MONEY.finditer(text)) if _may_have_money(text, prepared.lower) else []
+    figures = money_figures(text) if may_have_money else []
     flagged: list[tuple[int, int, str]] = []
     opener = _opener(tuple(cues["open_before_figure"]), tuple(cues.get("open_before_figure_patterns", ())))
     for figure in figures:

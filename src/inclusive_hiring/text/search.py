@@ -89,6 +89,42 @@ class AfterNonWord:
                                                for m in self._after_other.finditer(text))))
 
 
+
+
+class StartsAfter:
+    """The matches of ``(?<!<before>)<body>`` (as ``re.finditer`` and ``re.search`` find them),
+    where ``<before>`` is a one-character class and ``<body>`` never matches an empty string.
+
+    ``<body>`` alone starts with literal characters, which ``re`` scans for quickly; behind a
+    lookbehind (or a ``\\b``) it is tried at every offset. Here ``<body>`` is searched for, and a
+    match after a ``<before>`` character is dropped and the search goes on from the next offset,
+    as ``re`` does. Like ``re``, the character before ``pos`` counts, the text after ``endpos``
+    does not. For ``\\b<body>`` where ``<body>`` always starts with a word character, ``before``
+    is ``\\w``."""
+
+    def __init__(self, body: str, before: str, flags: int = 0) -> None:
+        self.body = re.compile(body, flags)
+        self._before = re.compile(before)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        while True:
+            found = self.body.search(text, pos, end)
+            if found is None:
+                return None
+            start = found.start()
+            if not start or self._before.match(text, start - 1) is None:
+                return found
+            pos = start + 1  # re fails at this offset and tries the next one
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        out: list[re.Match[str]] = []
+        pos = 0
+        while (found := self.search(text, pos)) is not None:
+            out.append(found)
+            pos = found.end()
+        return out
+
 #: The only characters outside ASCII that ``re.I`` takes for ASCII letters ("İ" for "i"; "İ" is
 #: also the only character whose lower case is longer). In a text without them, a pattern of
 #: lower-case ASCII matches under ``re.I`` exactly where it matches the lower-cased text without
