@@ -51,6 +51,12 @@ class Engine:
     number_cue: re.Pattern[str] | None = None
     #: the last word of each of those triggers ("below", "than"): a window opens there
     number_words: frozenset[str] = frozenset()
+    #: a number followed by one of ``number_suffixes:`` ("25+", "25 or over") opens a window too
+    number_suffix: re.Pattern[str] | None = None
+    #: minimum ages up to this are statutory (alcohol, driving) and never reported
+    statutory_minimum_age: int = 21
+    #: the first word of each number suffix ("+", "or"): a window opens at the number before it
+    suffix_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -69,7 +75,10 @@ def frame_engine() -> Engine:
                   triggers=lex.triggers | _ANCHORS,
                   anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True),
                   number_cue=_number_cue([str(w) for w in frames_data.get("number_triggers") or ()]),
-                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()))
+                  number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()),
+                  number_suffix=_number_suffix([str(w) for w in frames_data.get("number_suffixes") or ()]),
+                  statutory_minimum_age=int(frames_data.get("statutory_minimum_age") or 21),
+                  suffix_words=frozenset(str(w).split()[0] for w in frames_data.get("number_suffixes") or ()))
 
 
 def _number_cue(words: list[str]) -> re.Pattern[str] | None:
@@ -78,6 +87,14 @@ def _number_cue(words: list[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])")
+
+
+def _number_suffix(words: list[str]) -> re.Pattern[str] | None:
+    """A number of two digits followed by one of ``words`` (lower case): "25+", "30 or over"."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\d])\d{{2}}\s*(?:{alternatives})(?![\w])")
 
 
 @dataclass
@@ -160,13 +177,16 @@ class Analysis:
         tokens = tokenize(text, start)
         traits = tag(engine.lexicon, tokens)
         parts = [f"\x01{tok.text}\x02 {' '.join(sorted(tok.tags))} \x03" for tok in tokens]
-        folded = text.lower()
-        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.found_in(text, folded))
-        encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         whole = whole or (start, end)
+        # Bases and encouragement are read in the whole sentence, not only the clip around the
+        # trait ("Male applicants born after 1959 ... confirming their selective service status").
+        full = self.prepared.normal[whole[0]:whole[1]] if whole != (start, end) else text
+        folded = full.lower()
+        bases = tuple(b for b in engine.bases if b.scope == "sentence" and b.found_in(full, folded))
+        encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         sentence = Sentence(start, end, tokens, traits,
                             _windows(tokens, traits, parts, start == whole[0], end == whole[1],
-                                     engine.number_words),
+                                     engine.number_words, engine.suffix_words),
                             encouraging, bases)
         self._sentences[(start, end)] = sentence
         return sentence
@@ -193,6 +213,8 @@ class Analysis:
         offsets: set[int] = set()
         if engine.number_cue is not None and _DIGIT.search(lower) is not None:
             offsets.update(m.start() for m in engine.number_cue.finditer(lower))
+            if engine.number_suffix is not None:
+                offsets.update(m.start() for m in engine.number_suffix.finditer(lower))
         if not found and not offsets:
             return []
         for word in found:
@@ -225,8 +247,10 @@ class Analysis:
         for bounds, spans in sorted(clips.items()):
             sentence_text = lower[bounds[0]:bounds[1]]
             # An encouragement or EEO statement is never a preference (unless it favours the
-            # dominant group).
-            if engine.encouragement.search(sentence_text) and not engine.dominant_phrases.search(sentence_text):
+            # dominant group, or holds a number: "Age 24 to 35, both males and females may apply"
+            # is read, and only its dominant classes, such as age limits, are kept).
+            if engine.encouragement.search(sentence_text) and not engine.dominant_phrases.search(sentence_text) \
+                    and _DIGIT.search(sentence_text) is None:
                 continue
             for lo, hi in spans:
                 # A frame needs one of its words ("only", "must", "wanted", "age"...) near the
@@ -305,7 +329,11 @@ class Analysis:
         if frame.family:
             if frame.check == "age-upper" and not _age_limit(tokens[i:j]):
                 return None
+            if frame.check == "age-lower" and not _age_minimum(tokens[i:j], self.engine.statutory_minimum_age):
+                return None
             classes[frame.trait_class or frame.family] = frame.family
+            if frame.severity == "warning":
+                warnings.add(frame.trait_class or frame.family)
         else:
             inside = [(a, b, p) for a, b, p in sentence.traits if a >= i and b <= j and p.trait]
             for a, b, phrase in inside:
@@ -359,7 +387,8 @@ _REACH = 12
 
 def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
              starts: bool = True, ends: bool = True,
-             number_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
+             number_words: frozenset[str] = frozenset(),
+             suffix_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
     """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word, an anchor or
     an age-limit word before a number ("below 30": ``number_words``), overlapping windows merged,
     with the sentence-start and -end marks where they reach them. ``offsets`` has the start of
@@ -367,6 +396,8 @@ def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: lis
     spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in _ANCHORS]
     spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
               if t.text in number_words and "NUM" in tokens[k + 1].tags]
+    spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
+              if "NUM" in t.tags and tokens[k + 1].text in suffix_words]
     spans: list[list[int]] = []
     for a, b in sorted(spots):
         lo, hi = max(a - _REACH, 0), min(b + _REACH, len(tokens))
@@ -399,6 +430,12 @@ def _age_limit(tokens: list[Token]) -> bool:
     if not numbers or not all(14 <= n <= 80 for n in numbers):
         return False
     return len(numbers) == 1 or numbers[-1] > numbers[0]
+
+
+def _age_minimum(tokens: list[Token], statutory: int) -> bool:
+    """Whether the one number of a minimum-age frame is an age above the statutory minimum."""
+    numbers = [int(t.text) for t in tokens if "NUM" in t.tags]
+    return len(numbers) == 1 and statutory < numbers[0] <= 80
 
 
 def _merge(hits: list[Preference]) -> list[Preference]:
