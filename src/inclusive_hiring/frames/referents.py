@@ -25,6 +25,8 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
         return False
     if end < len(tokens) and "OTHER" in tokens[end].tags:
         return True
+    if _object_of_preposition(tokens, start):
+        return True
     if end < len(tokens) and tokens[end].text == ",":  # "Born in 1990, our founder ..."
         for tok in tokens[end + 1:end + 4]:
             if tok.tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
@@ -47,3 +49,35 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
             return True
         k -= 1
     return False
+
+
+#: Tags of the words that may stand between a preposition and the trait ("with all our young ...").
+_SKIPPABLE = frozenset({"DET", "TA", "TN", "CONJ"})
+
+
+def _object_of_preposition(tokens: list[Token], start: int) -> bool:
+    """Whether the trait at ``tokens[start]`` is the object of a preposition that puts it about
+    someone else ("working with young people", "the lives of older people"), per the lists
+    ``object_prepositions``, ``hire_groups`` and ``open_words`` in people.yml."""
+    k, plain = start - 1, 0
+    while k >= 0 and "OBJPREP" not in tokens[k].tags and "OBJPREP+" not in tokens[k].tags:
+        tok = tokens[k]
+        if tok.text in _CLAUSE_ENDS or tok.tags & _HIRE_MARKERS or tok.tags & {"OTHER", "SERVE", "PERSON"}:
+            return False
+        if not tok.tags & _SKIPPABLE:
+            plain += 1
+            if plain > 2 or not tok.is_word:
+                return False
+        k -= 1
+    if k < 0:
+        return False
+    while k > 0 and "OBJPREP+" in tokens[k].tags and "OBJPREP" not in tokens[k].tags:
+        k -= 1  # the first word of "on behalf of"
+    before = tokens[k - 1] if k else None
+    if before is None:
+        return False
+    if before.tags & {"HIRE", "JOB", "PERSON", "OPENS", "OPENS+"} or before.text in _HIRE_WORDS:
+        return False  # "candidates with disabilities", "open to women", "jobs for young people"
+    if tokens[k].text == "of" and "GROUP" in before.tags:
+        return False  # "a team of young graduates"
+    return not before.tags & _HIRE_MARKERS

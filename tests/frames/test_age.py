@@ -1,0 +1,91 @@
+"""Age in the frame engine: who an age word is about, minimum ages and their bases, invitations."""
+
+from __future__ import annotations
+
+import pytest
+
+from inclusive_hiring import lint_text
+
+_AGE_RULES = frozenset({"IH201", "IH202", "IH250"})
+
+
+def _findings(text: str) -> list[tuple[str, str]]:
+    return sorted((f.rule_id, f.severity) for f in lint_text(text, "case.md", "posting").findings
+                  if f.scope == "span")
+
+
+def _age_ids(text: str) -> set[str]:
+    return {rule for rule, _severity in _findings(text)} & _AGE_RULES
+
+
+def _notes(text: str) -> list[str]:
+    return [f.message for f in lint_text(text, "case.md", "posting").findings if f.rule_id == "IH490"]
+
+
+# --- referents: an age word after a preposition describes the people the job is about ------------
+@pytest.mark.parametrize("text", [
+    "You should be able to connect with young people from every background.",
+    "The postholder must be committed to improving the prospects of young people in care.",
+    "Applicants need a track record with teenagers aged 13 to 17 in a school setting.",
+    "We want someone who is patient with elderly residents and their visitors.",
+    "Must be passionate about outcomes for young adults aged 18 to 25.",
+])
+def test_age_words_about_the_people_served_are_quiet(text):
+    assert not _age_ids(text), _findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Preference will be given to young applicants.",
+    "This opening is perfect for young school leavers.",
+    "We are searching for young people to run our pop-up stall.",
+    "Candidates aged 18 to 25 only.",
+])
+def test_frame_words_before_to_and_for_keep_the_hire(text):
+    assert _age_ids(text), _findings(text)
+
+
+def test_a_person_noun_before_the_preposition_keeps_the_hire():
+    # "candidates with ...": the preposition attaches the trait to the hire
+    assert "IH350" in {r for r, _s in _findings("Candidates with disabilities will not be considered.")}
+
+
+# --- minimum ages -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Must be 18 or over.", "Age: 21+", "You must be at least 16 years old.",
+                                  "Door staff must be 21 or older to work on licensed premises."])
+def test_statutory_minimum_ages_are_quiet(text):
+    assert not _age_ids(text), _findings(text)
+
+
+@pytest.mark.parametrize("text", ["Age: at least 27 years", "Warehouse pickers must be 24 or over.",
+                                  "Minimum age 30."])
+def test_a_minimum_above_the_statutory_age_is_a_warning(text):
+    assert ("IH250", "warning") in _findings(text), _findings(text)
+
+
+def test_a_statute_does_not_cover_a_higher_minimum():
+    assert ("IH250", "warning") in _findings("Cellar staff must be 26 or over as we sell alcohol.")
+
+
+def test_an_insurers_driver_age_covers_a_minimum_and_is_named():
+    text = "Van drivers must be 25 or over because of our insurance policy."
+    assert not _age_ids(text)
+    assert _notes(text) and "insurer" in _notes(text)[0]
+
+
+def test_an_insurers_driver_age_does_not_cover_an_upper_limit():
+    assert ("IH250", "error") in _findings("Van drivers must be under 50 because of our insurance policy.")
+
+
+def test_a_basis_far_from_the_trait_in_a_long_sentence_still_counts():
+    text = ("Male applicants born after December 31, 1959 will be asked, before any offer is made, to "
+            "sign a form and send proof of their registration with the Selective Service System.")
+    assert not _age_ids(text) and "IH150" not in {r for r, _s in _findings(text)}
+
+
+# --- encouragement ---------------------------------------------------------------------------------
+def test_an_age_limit_next_to_an_invitation_is_still_flagged():
+    assert "IH250" in {r for r, _s in _findings("Age: below 32 years; both men and women may apply.")}
+
+
+def test_welcoming_older_applicants_is_quiet():
+    assert not _age_ids("We particularly welcome applications from people aged 55 and over.")
