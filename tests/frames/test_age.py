@@ -89,3 +89,11 @@ def test_an_age_limit_next_to_an_invitation_is_still_flagged():
 
 def test_welcoming_older_applicants_is_quiet():
     assert not _age_ids("We particularly welcome applications from people aged 55 and over.")
+
+
+@pytest.mark.parametrize("text", ["Young person's key worker, supported housing team.",
+                                  "Older people's community nurse wanted for the east locality.",
+                                  "Preference given to applicants with experience of children's and "
+                                  "young people's services."])
+def test_a_possessive_trait_names_a_service_not_the_hire(text):
+    assert not _age_ids(text), _findings(text)

@@ -9,6 +9,9 @@ _HIRE_MARKERS = frozenset({"JOB", "HIRE", "MUST", "SEEK", "WANT", "WANTED", "HIR
                            "SEXKEY", "ORIGINKEY", "PREFERRED"})
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", ":", "(", ")", "|"})
 _HIRE_WORDS = frozenset({"you", "your", "applicant", "applicants", "candidate", "candidates"})
+_POSSESSIVES = frozenset({"'s", "'", "’s", "’"})
+#: A possessive before these is about the job ("a man's job"), not a service for someone else.
+_HIRE_POSSESSIONS = frozenset({"job", "jobs", "work", "role", "roles", "position", "post", "career", "careers"})
 #: How far back (in tokens) a serve verb or another person's noun still owns a trait.
 REACH = 10
 
@@ -27,6 +30,9 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if _object_of_preposition(tokens, start):
         return True
+    if end + 1 < len(tokens) and tokens[end].text in _POSSESSIVES and tokens[end - 1].is_word \
+            and tokens[end + 1].is_word and tokens[end + 1].text not in _HIRE_POSSESSIONS:
+        return True  # "young people's services", "older people's team", "women's health"
     if end < len(tokens) and tokens[end].text == ",":  # "Born in 1990, our founder ..."
         for tok in tokens[end + 1:end + 4]:
             if tok.tags & _HIRE_MARKERS or tok.text in _HIRE_WORDS:
