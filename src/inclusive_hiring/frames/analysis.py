@@ -55,6 +55,8 @@ class Engine:
     number_suffix: re.Pattern[str] | None = None
     #: minimum ages up to this are statutory (alcohol, driving) and never reported
     statutory_minimum_age: int = 21
+    #: words that open a window without a trait word (_ANCHORS and ``trigger_words:``)
+    anchor_words: frozenset[str] = _ANCHORS
     #: the first word of each number suffix ("+", "or"): a window opens at the number before it
     suffix_words: frozenset[str] = frozenset()
 
@@ -72,7 +74,8 @@ def frame_engine() -> Engine:
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
                   name_categories=frozenset(policy["name_categories"]),
                   name_words=frozenset(w for name in lex.names for w in name),
-                  triggers=lex.triggers | _ANCHORS,
+                  triggers=lex.triggers | _ANCHORS | frozenset(str(w) for w in frames_data.get("trigger_words") or ()),
+                  anchor_words=_ANCHORS | frozenset(str(w) for w in frames_data.get("trigger_words") or ()),
                   anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True),
                   number_cue=_number_cue([str(w) for w in frames_data.get("number_triggers") or ()]),
                   number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()),
@@ -186,7 +189,7 @@ class Analysis:
         encouraging = bool(engine.encouragement.search(folded)) and not engine.dominant_phrases.search(folded)
         sentence = Sentence(start, end, tokens, traits,
                             _windows(tokens, traits, parts, start == whole[0], end == whole[1],
-                                     engine.number_words, engine.suffix_words),
+                                     engine.number_words, engine.suffix_words, engine.anchor_words),
                             encouraging, bases)
         self._sentences[(start, end)] = sentence
         return sentence
@@ -388,12 +391,13 @@ _REACH = 12
 def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]], parts: list[str],
              starts: bool = True, ends: bool = True,
              number_words: frozenset[str] = frozenset(),
-             suffix_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
+             suffix_words: frozenset[str] = frozenset(),
+             anchor_words: frozenset[str] = _ANCHORS) -> list[tuple[int, str, list[int]]]:
     """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word, an anchor or
     an age-limit word before a number ("below 30": ``number_words``), overlapping windows merged,
     with the sentence-start and -end marks where they reach them. ``offsets`` has the start of
     each token in ``encoded`` and, last, the end of the last one."""
-    spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in _ANCHORS]
+    spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in anchor_words]
     spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
               if t.text in number_words and "NUM" in tokens[k + 1].tags]
     spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
