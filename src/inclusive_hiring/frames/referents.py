@@ -86,4 +86,6 @@ def _object_of_preposition(tokens: list[Token], start: int) -> bool:
         return False  # "candidates with disabilities", "open to women", "jobs for young people"
     if tokens[k].text == "of" and "GROUP" in before.tags:
         return False  # "a team of young graduates"
-    return not before.tags & _HIRE_MARKERS
+    # "looking for X", "wanted for X": a frame word governs to / for; "the needs of X": of, with,
+    # about... never take a frame's object
+    return tokens[k].text not in ("to", "for") or not before.tags & _HIRE_MARKERS
