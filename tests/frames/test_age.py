@@ -97,3 +97,13 @@ def test_welcoming_older_applicants_is_quiet():
                                   "young people's services."])
 def test_a_possessive_trait_names_a_service_not_the_hire(text):
     assert not _age_ids(text), _findings(text)
+
+
+def test_a_bare_casting_line_with_a_performer_is_casting():
+    text = "Casting: actress aged 55-65 to play the headteacher."
+    assert not _age_ids(text) and _notes(text)
+
+
+def test_metal_casting_is_not_casting_for_a_role():
+    text = "Die casting production: operators aged 20-30 only."
+    assert "IH250" in {r for r, _s in _findings(text)} or "IH201" in {r for r, _s in _findings(text)}
