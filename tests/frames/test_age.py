@@ -107,3 +107,9 @@ def test_a_bare_casting_line_with_a_performer_is_casting():
 def test_metal_casting_is_not_casting_for_a_role():
     text = "Die casting production: operators aged 20-30 only."
     assert "IH250" in {r for r, _s in _findings(text)} or "IH201" in {r for r, _s in _findings(text)}
+
+
+def test_a_named_government_youth_programme_covers_its_age_band():
+    text = "Kickstart placement: you must be aged 16 to 24 and claiming Universal Credit."
+    assert not _age_ids(text) and _notes(text)
+    assert _age_ids("Our own youth internship: you must be aged 16 to 24.")
