@@ -113,3 +113,12 @@ def test_a_named_government_youth_programme_covers_its_age_band():
     text = "Kickstart placement: you must be aged 16 to 24 and claiming Universal Credit."
     assert not _age_ids(text) and _notes(text)
     assert _age_ids("Our own youth internship: you must be aged 16 to 24.")
+
+
+@pytest.mark.parametrize("text", ["This vacancy is for women only.", "The post is strictly for young graduates."])
+def test_the_job_is_for_x_keeps_the_hire(text):
+    assert {r for r, _s in _findings(text)} & {"IH113", "IH150", "IH201", "IH250"}, _findings(text)
+
+
+def test_a_thing_that_is_for_someone_is_not_the_hire():
+    assert not _age_ids("The drop-in service is for young people aged 16 to 25.")

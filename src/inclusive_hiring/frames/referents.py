@@ -9,6 +9,8 @@ _HIRE_MARKERS = frozenset({"JOB", "HIRE", "MUST", "SEEK", "WANT", "WANTED", "HIR
                            "SEXKEY", "ORIGINKEY", "PREFERRED"})
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", ":", "(", ")", "|"})
 _HIRE_WORDS = frozenset({"you", "your", "applicant", "applicants", "candidate", "candidates"})
+_RESTRICTORS = frozenset({"only", "strictly", "exclusively", "solely", "mainly", "primarily", "specifically",
+                          "open", "available", "reserved", "limited", "restricted"})
 _POSSESSIVES = frozenset({"'s", "'", "’s", "’"})
 #: A possessive before these is about the job ("a man's job"), not a service for someone else.
 _HIRE_POSSESSIONS = frozenset({"job", "jobs", "work", "role", "roles", "position", "post", "career", "careers"})
@@ -79,7 +81,11 @@ def _object_of_preposition(tokens: list[Token], start: int) -> bool:
         return False
     while k > 0 and "OBJPREP+" in tokens[k].tags and "OBJPREP" not in tokens[k].tags:
         k -= 1  # the first word of "on behalf of"
-    before = tokens[k - 1] if k else None
+    b = k - 1
+    if tokens[k].text in ("to", "for"):  # "the vacancy is (only) for X": skip the verb and adverb
+        while b > 0 and k - b <= 3 and (tokens[b].tags & {"BE"} or tokens[b].text in _RESTRICTORS):
+            b -= 1
+    before = tokens[b] if b >= 0 else None
     if before is None:
         return False
     if before.tags & {"HIRE", "JOB", "PERSON", "OPENS", "OPENS+"} or before.text in _HIRE_WORDS:
