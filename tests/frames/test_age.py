@@ -122,3 +122,8 @@ def test_the_job_is_for_x_keeps_the_hire(text):
 
 def test_a_thing_that_is_for_someone_is_not_the_hire():
     assert not _age_ids("The drop-in service is for young people aged 16 to 25.")
+
+
+def test_canada_summer_jobs_sets_its_age_band():
+    text = "This position is funded by Canada Summer Jobs; applicants must be aged 15 to 30."
+    assert not _age_ids(text) and _notes(text)
