@@ -127,3 +127,14 @@ def test_a_thing_that_is_for_someone_is_not_the_hire():
 def test_canada_summer_jobs_sets_its_age_band():
     text = "This position is funded by Canada Summer Jobs; applicants must be aged 15 to 30."
     assert not _age_ids(text) and _notes(text)
+
+
+@pytest.mark.parametrize("text", ["Health insurance for staff aged 18 to 64 and their families.",
+                                  "National Living Wage applies to workers aged 21 and over.",
+                                  "Employer pension contributions start for staff aged 22 and over."])
+def test_an_age_band_of_a_benefit_or_pay_rate_is_not_a_hiring_limit(text):
+    assert not _age_ids(text), _findings(text)
+
+
+def test_insurance_before_an_upper_limit_does_not_silence_it():
+    assert _age_ids("Because of our insurance, drivers must be aged 21-30.")

@@ -26,6 +26,8 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
     verb ("care for an elderly gentleman"), with no word about the hire in between. No when the
     span itself names the hire (a job or hire noun: "female carers") or when the clause reaches a
     hire word first ("you", "candidates", "must", "looking for", "wanted")."""
+    if _benefit_band(tokens, start):
+        return True
     if any(t.tags & {"JOB", "HIRE"} for t in tokens[start:end]):
         return False
     if end < len(tokens) and "OTHER" in tokens[end].tags:
@@ -95,3 +97,18 @@ def _object_of_preposition(tokens: list[Token], start: int) -> bool:
     # "looking for X", "wanted for X": a frame word governs to / for; "the needs of X": of, with,
     # about... never take a frame's object
     return tokens[k].text not in ("to", "for") or not before.tags & _HIRE_MARKERS
+
+
+def _benefit_band(tokens: list[Token], start: int) -> bool:
+    """Whether a benefit or statutory pay word (``benefits`` in people.yml) comes before the trait
+    in its clause: the age band says who the benefit applies to ("life insurance for employees
+    aged 18-65"), not whom to hire."""
+    k = start - 1
+    while k >= 0 and start - k <= REACH * 2:
+        tok = tokens[k]
+        if tok.text in _CLAUSE_ENDS:
+            return False
+        if "BENEFIT" in tok.tags or "BENEFIT+" in tok.tags:
+            return True
+        k -= 1
+    return False
