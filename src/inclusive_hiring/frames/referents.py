@@ -26,8 +26,8 @@ def about_other(tokens: list[Token], start: int, end: int) -> bool:
     verb ("care for an elderly gentleman"), with no word about the hire in between. No when the
     span itself names the hire (a job or hire noun: "female carers") or when the clause reaches a
     hire word first ("you", "candidates", "must", "looking for", "wanted")."""
-    if _benefit_band(tokens, start):
-        return True
+    if any("NUM" in t.tags for t in tokens[start:end]) and _benefit_band(tokens, start):
+        return True  # an age band of a benefit ("life insurance for employees aged 18-65")
     if any(t.tags & {"JOB", "HIRE"} for t in tokens[start:end]):
         return False
     if end < len(tokens) and "OTHER" in tokens[end].tags:
