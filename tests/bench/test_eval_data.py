@@ -223,3 +223,10 @@ def test_dev_references_come_from_dev_folders_only(tmp_path: Path) -> None:
                                   encoding="utf-8")
     with pytest.raises(DataError, match="is not in one of jobs-varied/philippines"):
         evalset.load_dev(dev)
+
+
+def test_the_repository_dev_references_load_and_are_unique() -> None:
+    items = evalset.load_dev()
+    assert len(items) >= 200
+    assert len({item.sha1 for item in items}) == len(items)
+    assert {item.label for item in items} == {"flag", "ok"}

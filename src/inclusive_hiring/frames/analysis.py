@@ -31,6 +31,7 @@ _ANCHORS = frozenset({"age", "aged", "ages", "born", "class", "height", "weight"
 
 #: What every match of ``Engine.number_cue`` holds: a number of two digits after a space.
 _TWO_DIGITS = re.compile(r"\s\d{2}(?!\d)")
+_DIGIT = re.compile(r"\d")
 #: The characters that mark tokens and windows in an encoded sentence (``pattern.py``).
 _MARKS = re.compile("[\x01-\x05]")
 
@@ -47,6 +48,9 @@ class Engine:
     dominant_phrases: Any
     about_hire: dict[str, str]
     name_categories: frozenset[str]
+    #: rules whose word addresses a group of colleagues ("the guys"): a preposition before it
+    #: ("drinks for the guys") does not make it about someone else (``group_address:``)
+    group_address: frozenset[str]
     #: the words of the shipped names and trade terms
     name_words: frozenset[str]
     triggers: frozenset[str]
@@ -63,6 +67,14 @@ class Engine:
     by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
     #: the positions of the regexes without keys (run on every window)
     keyless: tuple[int, ...] = ()
+    #: a number followed by one of ``number_suffixes:`` ("25+", "25 or over") opens a window too
+    number_suffix: StartsAfter | None = None
+    #: minimum ages up to this are statutory (alcohol, driving) and never reported
+    statutory_minimum_age: int = 21
+    #: words that open a window without a trait word (_ANCHORS and ``trigger_words:``)
+    anchor_words: frozenset[str] = _ANCHORS
+    #: the first word of each number suffix ("+", "or"): a window opens at the number before it
+    suffix_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -82,13 +94,18 @@ def frame_engine() -> Engine:
                   dominant=dominant, dominant_phrases=dominant_phrases,
                   about_hire={str(k): str(v) for k, v in policy["about_hire"].items()},
                   name_categories=frozenset(policy["name_categories"]),
+                  group_address=frozenset(str(r) for r in policy.get("group_address") or ()),
                   name_words=frozenset(w for name in lex.names for w in name),
-                  triggers=lex.triggers | _ANCHORS,
+                  triggers=lex.triggers | _ANCHORS | frozenset(str(w) for w in frames_data.get("trigger_words") or ()),
+                  anchor_words=_ANCHORS | frozenset(str(w) for w in frames_data.get("trigger_words") or ()),
                   anchors=cue_regex([str(a) for a in frames_data.get("anchors") or ()], folded=True),
                   number_cue=_number_cue([str(w) for w in frames_data.get("number_triggers") or ()]),
                   number_words=frozenset(str(w).split()[-1] for w in frames_data.get("number_triggers") or ()),
                   regexes=regexes, by_key={key: tuple(ks) for key, ks in by_key.items()},
-                  keyless=tuple(k for k, (_f, compiled) in enumerate(regexes) if not compiled.keys))
+                  keyless=tuple(k for k, (_f, compiled) in enumerate(regexes) if not compiled.keys),
+                  number_suffix=_number_suffix([str(w) for w in frames_data.get("number_suffixes") or ()]),
+                  statutory_minimum_age=int(frames_data.get("statutory_minimum_age") or 21),
+                  suffix_words=frozenset(str(w).split()[0] for w in frames_data.get("number_suffixes") or ()))
 
 
 def _number_cue(words: list[str]) -> StartsAfter | None:
@@ -98,6 +115,14 @@ def _number_cue(words: list[str]) -> StartsAfter | None:
         return None
     # A trie tries the longer of two words first, as the alternation longest-first did.
     return StartsAfter(rf"(?:{trie_pattern(words)})\s+(?:the\s+age\s+of\s+)?\d{{2}}(?![\d])", r"[\w]")
+
+
+def _number_suffix(words: list[str]) -> StartsAfter | None:
+    r"""A number of two digits followed by one of ``words`` (lower case): "25+", "30 or over"; the
+    matches of ``(?<![\d])\d{2}\s*(?:words)(?![\w])`` without trying the lookbehind everywhere."""
+    if not words:
+        return None
+    return StartsAfter(rf"\d{{2}}\s*(?:{trie_pattern(words)})(?![\w])", r"[\d]")
 
 
 @dataclass
@@ -194,9 +219,13 @@ class Analysis:
         tokens = tokenize(text, start)
         traits = tag(engine.lexicon, tokens)
         whole = whole or (start, end)
+        # Bases and encouragement are read in the whole sentence, not only the clip around the
+        # trait ("Male applicants born after 1959 ... confirming their selective service status").
+        full = self.prepared.normal[whole[0]:whole[1]] if whole != (start, end) else text
         sentence = Sentence(start, end, tokens, traits,
-                            _windows(tokens, traits, start == whole[0], end == whole[1], engine.number_words),
-                            text, engine)
+                            _windows(tokens, traits, start == whole[0], end == whole[1],
+                                     engine.number_words, engine.suffix_words, engine.anchor_words),
+                            full, engine)
         self._sentences[(start, end)] = sentence
         return sentence
 
@@ -222,6 +251,8 @@ class Analysis:
         offsets: set[int] = set()
         if engine.number_cue is not None and _TWO_DIGITS.search(lower) is not None:
             offsets.update(m.start() for m in engine.number_cue.finditer(lower))
+            if engine.number_suffix is not None:
+                offsets.update(m.start() for m in engine.number_suffix.finditer(lower))
         if not found and not offsets:
             return []
         for word in found:
@@ -254,8 +285,10 @@ class Analysis:
         for bounds, spans in sorted(clips.items()):
             sentence_text = lower[bounds[0]:bounds[1]]
             # An encouragement or EEO statement is never a preference (unless it favours the
-            # dominant group).
-            if engine.encouragement.search(sentence_text) and not engine.dominant_phrases.search(sentence_text):
+            # dominant group, or holds a number: "Age 24 to 35, both males and females may apply"
+            # is read, and only its dominant classes, such as age limits, are kept).
+            if engine.encouragement.search(sentence_text) and not engine.dominant_phrases.search(sentence_text) \
+                    and _DIGIT.search(sentence_text) is None:
                 continue
             for lo, hi in spans:
                 # A frame needs one of its words ("only", "must", "wanted", "age"...) near the
@@ -345,7 +378,11 @@ class Analysis:
         if frame.family:
             if frame.check == "age-upper" and not _age_limit(tokens[i:j]):
                 return None
+            if frame.check == "age-lower" and not _age_minimum(tokens[i:j], self.engine.statutory_minimum_age):
+                return None
             classes[frame.trait_class or frame.family] = frame.family
+            if frame.severity == "warning":
+                warnings.add(frame.trait_class or frame.family)
         else:
             inside = [(a, b, p) for a, b, p in sentence.traits if a >= i and b <= j and p.trait]
             for a, b, phrase in inside:
@@ -411,14 +448,18 @@ _REACH = 12
 
 def _windows(tokens: list[Token], traits: list[tuple[int, int, Any]],
              starts: bool = True, ends: bool = True,
-             number_words: frozenset[str] = frozenset()) -> list[tuple[int, str, list[int]]]:
+             number_words: frozenset[str] = frozenset(),
+             suffix_words: frozenset[str] = frozenset(),
+             anchor_words: frozenset[str] = _ANCHORS) -> list[tuple[int, str, list[int]]]:
     """The encoded windows of a sentence: the tokens within ``_REACH`` of a trait word, an anchor or
     an age-limit word before a number ("below 30": ``number_words``), overlapping windows merged,
     with the sentence-start and -end marks where they reach them. ``offsets`` has the start of
     each token in ``encoded`` and, last, the end of the last one."""
-    spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in _ANCHORS]
+    spots = [(a, b) for a, b, _p in traits] + [(k, k + 1) for k, t in enumerate(tokens) if t.text in anchor_words]
     spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
               if t.text in number_words and "NUM" in tokens[k + 1].tags]
+    spots += [(k, k + 2) for k, t in enumerate(tokens[:-1])
+              if "NUM" in t.tags and tokens[k + 1].text in suffix_words]
     spans: list[list[int]] = []
     for a, b in sorted(spots):
         lo, hi = max(a - _REACH, 0), min(b + _REACH, len(tokens))
@@ -454,6 +495,12 @@ def _age_limit(tokens: list[Token]) -> bool:
     if not numbers or not all(14 <= n <= 80 for n in numbers):
         return False
     return len(numbers) == 1 or numbers[-1] > numbers[0]
+
+
+def _age_minimum(tokens: list[Token], statutory: int) -> bool:
+    """Whether the one number of a minimum-age frame is an age above the statutory minimum."""
+    numbers = [int(t.text) for t in tokens if "NUM" in t.tags]
+    return len(numbers) == 1 and statutory < numbers[0] <= 80
 
 
 def _merge(hits: list[Preference]) -> list[Preference]:

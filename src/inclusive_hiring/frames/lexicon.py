@@ -222,6 +222,10 @@ def _load(directory: Path) -> Lexicon:
         lex.add(word, ("OTHER",), plural=True)
     for word in _words(people.get("serve"), people_path, "serve"):
         lex.add(word, ("SERVE",))
+    for key, tag_name in (("object_prepositions", "OBJPREP"), ("hire_groups", "GROUP"), ("open_words", "OPENS"),
+                          ("benefits", "BENEFIT")):
+        for word in _words(people.get(key), people_path, key):
+            lex.add(word, (tag_name,))
     lex.hire_subjects = tuple(phrase_tokens(w) for w in _words(people.get("hire_subjects"), people_path,
                                                                 "hire_subjects"))
     jobs_path = directory / "occupations.yml"

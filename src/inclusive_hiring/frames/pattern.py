@@ -65,6 +65,8 @@ class Frame:
     not_after: frozenset[str] = frozenset()
     families: frozenset[str] = frozenset()
     max_tokens: int = 0
+    #: the severity of a frame without X (``severity: warning``); else the trait classes decide
+    severity: str = ""
 
 
 def _atom(atom: str, classes: set[str], where: str) -> str:
@@ -196,5 +198,6 @@ def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, 
                          family=raw.get("family"), trait_class=raw.get("class"), check=raw.get("check"),
                          not_after=frozenset(str(w) for w in raw.get("not_after") or ()),
                          families=frozenset(str(w) for w in raw.get("families") or ()),
-                         max_tokens=int(raw.get("max_tokens") or 0)))
+                         max_tokens=int(raw.get("max_tokens") or 0),
+                         severity=str(raw.get("severity") or "")))
     return tuple(out)

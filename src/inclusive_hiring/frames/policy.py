@@ -83,7 +83,7 @@ def _drop(ctx: Context, hit: Hit, span: tuple[int, int]) -> bool:
         return True
     if about is None:
         return False
-    if about_other(tokens, i, j):
+    if about_other(tokens, i, j, prepositions=hit.rule_id not in engine.group_address):
         return True
     classes = _classes(sentence, i, j, about, engine.lexicon.classes)
     if sentence.encouraging and not set(classes) & engine.dominant:
