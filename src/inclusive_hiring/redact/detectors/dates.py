@@ -9,7 +9,7 @@ from ..lexicon import Lexicon
 from ..spans import Span
 from ..textutil import lines, trim
 from . import ages
-from .patterns import alternation, labels
+from .patterns import alternation, answers, labels
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
@@ -96,7 +96,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             found.append(Span(date.start(), date.end(), "DOB"))
     for match in labels(lexicon, "labels.birth").finditer(text):
         found += _date_and_place(text, match.start("value"), match.end("value"))
-    for match in _answer_after(lexicon).finditer(text):
+    for match in answers(lexicon, "labels.dob").finditer(text):
         date = DATE.match(text, match.start("value"))
         if date:
             found.append(Span(date.start(), _with_second_date(text, date.end()), "DOB"))
@@ -117,14 +117,6 @@ def _with_second_date(text: str, end: int) -> int:
             if close:
                 return date.end() + close.end()
     return end
-
-
-@functools.cache
-def _answer_after(lexicon: Lexicon) -> re.Pattern[str]:
-    """A date-of-birth label standing alone as a heading or a question ("**Q4. Date of birth**",
-    "Date of birth?"), its answer on the next line (group ``value``)."""
-    return re.compile(r"(?im)^[ \t>#*-]*(?:Q?\d{1,2}[.)]\s*)?" + alternation(lexicon.words("labels.dob"))
-                      + r"\s*[:?]?[ \t*]*\n(?:[ \t]*\n)?[ \t>*-]*(?P<value>\S)")
 
 
 def _date_and_place(text: str, start: int, end: int) -> list[Span]:

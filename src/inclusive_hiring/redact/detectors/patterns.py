@@ -41,3 +41,11 @@ def compiled(lexicon: Lexicon, key: str, *, whole_words: bool = True,
 @functools.cache
 def labels(lexicon: Lexicon, key: str) -> re.Pattern[str]:
     return label_regex(lexicon.words(key))
+
+
+@functools.cache
+def answers(lexicon: Lexicon, key: str) -> re.Pattern[str]:
+    """A label standing alone as a heading or a form question ("**Q4. Date of birth**", "Full
+    name (as in passport)?"), its answer on the next line: group ``value``, to the end of it."""
+    return re.compile(r"(?im)^[ \t>#*-]*(?:Q?\d{1,2}[.)]\s*)?" + alternation(lexicon.words(key))
+                      + r"(?:\s*\([^()\n]{1,30}\))?\s*[:?]?[ \t*]*\n(?:[ \t]*\n)?[ \t>*-]*(?P<value>\S[^\n]*?)[ \t*]*$")
