@@ -170,6 +170,8 @@ def _stated(text: str, lexicon: Lexicon) -> list[tuple[int, re.Match[str]]]:
     honorific = re.compile(r"(?<![\w.])" + alternation(lexicon.words("honorifics.terms"))
                            + r"\.?\s+((?:[A-ZÀ-Þ][\w'’-]+)(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})")
     for match in honorific.finditer(text):
+        if _is_label(match.group(1).split()[0], lexicon):
+            continue  # "Father Name:" is a label, not a father called Name
         words = name_tokens(match.group(1), lexicon, minimum=1)
         found += [(match.start(1), w) for w in words or ()]
     return found

@@ -43,6 +43,8 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:{origin}\s+)?"
         rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|of|for|from)\s+(?:the\s+)?{origin})?",
         rf"{origin}\s+by\s+(?:birth|descent|origin|naturali[sz]ation|marriage)",
+        rf"{origin}\s+(?:por|de|par|von|od|sejak)\s+(?:nacimiento|nascimento|naissance|Geburt|urodzenia|lahir)",
+        rf"(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}\?\s*(?:yes|no|sí|si|oui|non|ja|nein|sim|não)",
         r"(?:originally|hails?|hailing|coming)\s+from\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
         r"(?:,\s*(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?))?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
@@ -56,6 +58,10 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
             found.append(Span(*match.span(), "NATIONALITY"))
     found += [Span(*m.span("place"), "NATIONALITY") for m in _BIRTHPLACE.finditer(text)]
+    documents = alternation(lexicon.words("nationalities.id_documents"))
+    numbers = re.compile(rf"(?<!\w){documents}(?:\s+(?:card|no\.?|number|num\.?|#))*\s*(?:is\s+|:\s*|#\s*|-\s*)?"
+                         r"(?P<number>[A-Z]{0,3}\d(?:[\d.\- ]?\d){5,}(?:-?[A-Z])?)(?![\w-])", re.IGNORECASE)
+    found += [Span(*m.span("number"), "NATIONALITY") for m in numbers.finditer(text)]
     # A nationality noun before its value in prose: "de nacionalidad mexicana", "cittadinanza italiana".
     before = alternation(lexicon.words("nationalities.nouns_before"))
     value = r"[^\W\d_][\w'’-]*"

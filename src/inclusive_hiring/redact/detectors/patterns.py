@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 
@@ -13,6 +14,11 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
     escaped = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(escaped) + ")"
+
+
+#: A dot that ends a short abbreviation inside a value, not the value: "T.C.", "Md. Abdul",
+#: "Mst. Rokeya".
+_ABBREVIATION_DOT = r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.(?=\s+[A-Z])"
 
 
 def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
@@ -24,9 +30,10 @@ def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
     words = alternation(labels)
     return re.compile(
         r"(?im)(?:^|(?<=[|·•;\t])|(?<=\s{2})|(?<=^[-*•]\s)|(?<=\*\*)|(?<=[.,]\s)|(?<=\s[—–-]\s)|(?<=^#{2}\s)|(?<=^#{3}\s))\s*\**\s*"
-        + words + rf"(?:\s*/?\s*{words})?" + r"(?:\s*\([^()\n]{1,24}\))?"
-        + r"\s*\**\s*(?::|：|\s[-–]\s|\s*\|(?![^\n]*\n[ \t]*\|[ \t:]*-{2}))\s*\**\s*(?P<value>(?:[^\n|·•\t.]|\.(?=\S)|(?<=\b[A-Z])\.)*?)"
-        r"\s*(?=$|\.(?:\s|$)|\s[|·•—–]\s|\t| {3,}|\s*;)")
+        + words + rf"\.?(?:\s*/?\s*{words}\.?)?" + r"(?:\s*\([^()\n]{1,24}\))?"
+        + r"\s*\**\s*(?::|：|\s[-–]\s|\s*\|(?![^\n]*\n[ \t]*\|[ \t:]*-{2}))\s*\**\s*(?P<value>(?:[^\n|·•\t.]|\.(?=\S)|"
+        + _ABBREVIATION_DOT + r")*?)"
+        r"\s*(?=$|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2}(?=\.\s+[A-Z]))\.(?:\s|$)|\s[|·•—–]\s|\t| {3,}|\s*;)")
 
 
 @functools.cache
@@ -38,9 +45,39 @@ def compiled(lexicon: Lexicon, key: str, *, whole_words: bool = True,
     return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class LabelFinder:
+    """The values after the labels of one list: ``Label: value`` (:func:`label_regex`), and the
+    ``Label value | Label value`` rows of a Europass-style details line, where no colon follows
+    the label but at least two segments of the line open with a known label."""
+
+    colon: re.Pattern[str]
+    bare: re.Pattern[str]
+    any_label: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        yield from self.colon.finditer(text)
+        for match in self.bare.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            line = text[start:len(text) if end < 0 else end]
+            opened = sum(1 for part in re.split(r"\s\|\s", line) if self.any_label.match(part))
+            if opened >= 2:
+                yield match
+
+
 @functools.cache
-def labels(lexicon: Lexicon, key: str) -> re.Pattern[str]:
-    return label_regex(lexicon.words(key))
+def _any_label(lexicon: Lexicon) -> re.Pattern[str]:
+    every = alternation(w for key, words in lexicon.lists.items() if key.startswith("labels.") for w in words)
+    return re.compile(rf"[\s*•·-]*{every}\.?[ \t]+[^\s|:]", re.IGNORECASE)
+
+
+@functools.cache
+def labels(lexicon: Lexicon, key: str) -> LabelFinder:
+    words = alternation(lexicon.words(key))
+    bare = re.compile(rf"(?im)(?:^[ \t*•·-]*|(?<=\s\|\s))(?:{words})\.?[ \t]+"
+                      r"(?P<value>[^\s|:][^|\n:]*?)(?=[ \t]+\|[ \t]|[ \t]*$)")
+    return LabelFinder(label_regex(lexicon.words(key)), bare, _any_label(lexicon))
 
 
 @functools.cache

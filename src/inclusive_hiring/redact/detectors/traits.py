@@ -39,9 +39,15 @@ def titles(text: str, lexicon: Lexicon) -> list[Span]:
             if word in ("Father", "Sister", "Brother", "Sir") and pattern is before_name:
                 # Only as a form of address before a name, not "Brother printers", "Sir" in "Dear Sir".
                 following = text[match.end():match.end() + 30].split()
-                if not following or not following[0][:1].isupper() or following[0].lower() in ("or", "and"):
-                    continue
+                if not following or not following[0][:1].isupper() or \
+                        following[0].lower().rstrip("'’s:") in ("or", "and", "name"):
+                    continue  # "Father Name:", "Father's Name:" are labels of a relative's name
             found.append(Span(*match.span(), "TITLE"))
+    honorific = re.compile(words + r"\.?(?!\w)")
+    for match in labels(lexicon, "labels.salutation").finditer(text):
+        value = honorific.match(match.group("value"))
+        if value:  # "Anrede: Frau"
+            found.append(Span(match.start("value"), match.start("value") + value.end(), "TITLE"))
     return found
 
 
