@@ -25,7 +25,7 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
                          "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+",
                          "na", "no", "nas", "nos", "em", "en", "dans", "pour", "im", "am", "w", "dla", "nella", "nel",
                          "per", "con", "com", "para", "pela", "pelo", "ve", "dan", "untuk", "sa", "ng", "der", "die",
-                         "den", "dem", "und"})
+                         "den", "dem", "und", "din", "pentru", "și", "dari", "của", "z", "ze", "i"})
 
 
 _RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
@@ -70,7 +70,8 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         if not words:
             continue
         folded = [_ELIDED_ARTICLE.sub("", w.casefold()).strip("'’") for w in words]
-        has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
+        compound = any(_FEMININE_COMPOUND.search(w) for w in folded)  # "Ingenieurinnenbund"
+        has_trait = compound or any(w in traits or w.rstrip("s") in traits for w in folded)
         content = [w for w in folded if w not in _ARTICLES]  # "Frauen in der Technik"
         in_domain = any((a in traits or a.rstrip("s") in traits) and b in _IN_WORDS and c in domains
                         for a, b, c in zip(content, content[1:], content[2:], strict=False))
@@ -78,14 +79,19 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
             folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
         if has_trait and len(words) >= 2 and not named and (
-                any(w in nouns for w in folded) or in_domain or of_place or _membership_cue(text, start, end, lexicon)):
+                compound or any(w in nouns for w in folded) or in_domain or of_place or _membership_cue(text, start, end, lexicon)):
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
     found += _student_years(text, found)
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
     demonyms = alternation(lexicon.words("nationalities.demonyms"))
-    origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
-                              r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
-                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?"
+    origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
+                              r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:and|&)\s+(?:Scholars|"
+                              r"Professionals|Alumni|Friends|Families))?(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
+                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group|Syndicate|Council|Club))?"
+                              r"|(?:Society|Association|Union|Syndicate|Institution)\s+of\s+(?:Engineers|Doctors|Nurses|"
+                              r"Lawyers|Scientists|Accountants|Architects|Professionals|Women)"
+                              rf"|{demonyms}[\s-]+(?:Congress|Council|Association|Society|Federation|League|Alliance|"
+                              r"Foundation|Chamber|Network|Community))"
                               r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+)?")
     for match in origin_group.finditer(text):
         found.append(Span(*match.span(), "MEMBERSHIP", "MEMBERSHIP: professional network"
@@ -103,8 +109,11 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+#: A German compound of a feminine plural and an organisation noun ("Ingenieurinnenbund").
+_FEMININE_COMPOUND = re.compile(r"\winnen(?:bund|verband|netzwerk|kreis|forum|gruppe|verein|rat|initiative)$")
 _PROFESSIONAL_BODY = re.compile(r"(?i)\b(?:member|fellow|associate|affiliate|chartered|certified|licensed)\b")
-_IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans"})
+_IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans", "du", "des", "de", "del", "della", "din",
+                       "dalam", "trong", "im", "da", "do"})
 _ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’]")
 
 
