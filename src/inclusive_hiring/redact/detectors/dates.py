@@ -47,12 +47,16 @@ DEGREE = re.compile(
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
     r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|[Ss]tudied\s+at|[Ss]tudying\s+at|"
     r"[Aa]ttended|[Ee]nrolled\s+(?:at|in)|[Aa]lumn(?:us|a|i)|Leaving Certificate|IB Diploma|"
-    r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
+    r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.|Maestría|Mestrado|Especialização|Especialización|"
+    r"Ingeniería|Ingeniero|Ingeniera|Engenharia|Laurea|Magister|Magisterium|Licence|Licenciado|Licenciada|"
+    r"Mühendisliği|Yüksek\s+Lisans|Lisans|Kỹ\s+sư|Cử\s+nhân|Thạc\s+sĩ|Sarjana|SPM|STPM|matura|bac|"
+    r"学士|修士|博士|卒業|入学|학사|석사|졸업|입학|бакалавр|магистр|специалист)(?![\w])")
 SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|"
                          r"Institute|Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
 EDUCATION_HEADING = re.compile(
-    r"\b(?:educat\w*|academic|qualifications?|studies|ausbildung|bildung|formação|formación|formation|opleiding|"
-    r"schooling|wykształcenie)\b", re.IGNORECASE)
+    r"\b(?:educat\w*|educaci\w*|educação|academic|qualifications?|studies|ausbildung|bildung|formação|formación|"
+    r"formation|opleiding|schooling|wykształcenie|eğitim|istruzione|formazione|studii|educație|pendidikan|"
+    r"edukasyon|học\s+vấn|образование|освіта|学歴|学历|教育|학력)(?!\w)", re.IGNORECASE)
 HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?"
                      r"|[A-Z][^\W\d_]+(?:\s+(?:and|&|[A-Z][^\W\d_]+)){0,2})\s*$")
 

@@ -109,6 +109,17 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+#: A school named in one compound word ("Thomasschule", "Goethe-Gymnasium" is two).
+_COMPOUND_SCHOOL = re.compile(r"^[A-ZÄÖÜ]\w+(?:schule|gymnasium|lyzeum|kolleg|akademie|hochschule)$")
+#: A number or a Roman numeral that ends a university's name ("Lyon 3", "Mohammed V").
+_SCHOOL_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|(?-i:[IVX]{1,4}))(?![\w.]\w|\d)(?!\w)")
+#: Schools in scripts written without spaces, or in Vietnamese: "東京都立日比谷高等学校", "홍익대학교",
+#: "Đại học Bách khoa Hà Nội", "Trường THPT Chu Văn An".
+_UNSPACED_SCHOOL = re.compile(
+    r"[\u3400-\u9fff\u30a0-\u30ff]{1,20}?(?:大学院|大学|大學|高等学校|高等専門学校|高校|中学校|中学|小学校|学院|学校)"
+    r"|[\uac00-\ud7a3]{1,15}?(?:대학교|대학원|고등학교|중학교|초등학교|대학)"
+    r"|(?<!\w)(?:Trường(?:\s+(?:THPT|THCS|Đại\s+học|Cao\s+đẳng))?|Đại\s+học|Học\s+viện|Cao\s+đẳng)"
+    r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;()|]*|khoa|học|và|quốc|gia|kinh|tế|công|nghệ|sư|phạm)){1,8}")
 #: A German compound of a feminine plural and an organisation noun ("Ingenieurinnenbund").
 _FEMININE_COMPOUND = re.compile(r"\winnen(?:bund|verband|netzwerk|kreis|forum|gruppe|verein|rat|initiative)$")
 _PROFESSIONAL_BODY = re.compile(r"(?i)\b(?:member|fellow|associate|affiliate|chartered|certified|licensed)\b")
@@ -261,7 +272,9 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     credentials = {w.casefold() for w in lexicon.words("names.post_nominals")}
     line_facts: dict[int, tuple[bool, bool, list[int]]] = {}
     for start, end, words in phrases(text, connectors):
-        cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
+        cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-"))
+                   or _ELIDED_ARTICLE.sub("", w.casefold()) in cues for w in words) \
+            or any(_COMPOUND_SCHOOL.search(w) for w in words) \
             or multi.search(text, start, end) \
             or (len(words) >= 2 and words[-1] == "High" and text.rfind("\n", 0, start) + 1 in education)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
@@ -298,7 +311,11 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             cue_start = text.index(body, start)
             if _PROFESSIONAL_BODY.search(text, max(line_start, cue_start - 80), cue_start):
                 continue  # "Member of the Institution of Civil Engineers": a professional body
-        if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
+        if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic", "technion")
+                     or _COMPOUND_SCHOOL.search(words[0])):
+            number = _SCHOOL_NUMBER.match(text, end)
+            if number:
+                end = number.end()  # "Université Lyon 3", "Université Mohammed V"
             acronym = _BRACKETED.match(text, end)
             if acronym:
                 end = acronym.end()  # "(UNAM)", "(Legon campus)": the school's short name or campus
@@ -316,6 +333,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             if numeral:
                 start = numeral.start()  # "V Liceum Ogólnokształcące"
             found.append(Span(start, end, "SCHOOL"))
+    found += [Span(*m.span(), "SCHOOL") for m in _UNSPACED_SCHOOL.finditer(text)]
     for offset, line in _lines(text):
         if DEGREE.search(line):
             for match in _ACRONYM.finditer(line):
