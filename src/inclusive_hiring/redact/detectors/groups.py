@@ -343,7 +343,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found += [Span(*m.span(), "SCHOOL") for m in numbered.finditer(text)]
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
-                            + r"(?:\s*\([A-Z]{2,6}\))?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+                            + r"(?:\s*\([A-Z]{2,6}\))?\s+(?:(?:w|we|in|zu|à|de|di|em|en)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
     found += [Span(*m.span(), "SCHOOL") for m in abbreviations.finditer(text)]
     found += [Span(*m.span(), "SCHOOL") for m in with_place.finditer(text)]
     return found

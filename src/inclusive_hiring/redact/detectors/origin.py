@@ -123,6 +123,13 @@ _BIRTHPLACE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?)")
 
 
+#: A place of worship named in one German compound ("Gethsemanekirche") or after a Vietnamese or
+#: Polish place word ("chùa Quán Sứ", "kościoła Mariackiego").
+_NAMED_PLACE_OF_WORSHIP = re.compile(
+    r"(?<!\w)[A-ZÄÖÜ][a-zäöüß]+(?:kirche|moschee|synagoge|kapelle)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?(?!\w)"
+    r"|(?<!\w)(?:chùa|đền|nhà\s+thờ|kościoła|kościół|kościele|cerkwi|cerkiew)(?:\s+(?:św\.\s+)?[A-ZĐÀ-ỸŚŻŹ][\w-]*){1,4}")
+
+
 def religion(text: str, lexicon: Lexicon) -> list[Span]:
     found = []
     for match in labels(lexicon, "labels.religion").finditer(text):
@@ -130,6 +137,7 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
             found.append(Span(*trim(text, *match.span("value")), "RELIGION"))
     practice = re.compile(r"\bpray(?:s|ing)?(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+day\b", re.IGNORECASE)
     found += [Span(*m.span(), "RELIGION") for m in practice.finditer(text)]
+    found += [Span(*m.span(), "RELIGION") for m in _NAMED_PLACE_OF_WORSHIP.finditer(text)]
     names = _CapitalisedPhrases(text)
     matches = [m for key in ("religion.words", "religion.festivals", "religion.groups")
                for m in compiled(lexicon, key).finditer(text)]
