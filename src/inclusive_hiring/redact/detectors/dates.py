@@ -41,7 +41,7 @@ DAY_MONTH = re.compile(rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 DEGREE = re.compile(
     r"(?<![\w.])(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Com|M\.?\s?Com|B\.?\s?Eng|M\.?\s?Eng|B\.?A|M\.?A|"
-    r"B\.?S|M\.?S|BBA|MBA|Ph\.?\s?D|DPhil|LL\.?B|LL\.?M|M\.?Phil|BFA|MFA|B\.?Ed|M\.?Ed|MPH|MD|BDS|MBBS|B\.?Arch|"
+    r"B\.?S|M\.?S(?!\s+(?:Excel|Word|Office|Project|Access|Teams|SQL|Dynamics|Azure|PowerPoint|Visio|Outlook))|BBA|MBA|Ph\.?\s?D|DPhil|LL\.?B|LL\.?M|M\.?Phil|BFA|MFA|B\.?Ed|M\.?Ed|MPH|MD|BDS|MBBS|B\.?Arch|"
     r"HND|HNC|OND|BTEC|Bachelor|Bachelors|Bachelor's|Master|Masters|Master's|Doctorate|Diplom|Diploma|"
     r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"

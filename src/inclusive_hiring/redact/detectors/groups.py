@@ -28,7 +28,8 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
                          "den", "dem", "und", "din", "pentru", "și", "dari", "của", "z", "ze", "i"})
 
 
-_RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
+_RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?"
+                    r"(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
 #: A campus or town after a school's name: "University of Nigeria, Nsukka", "X University, Ife
 #: Campus", "University of Wisconsin–Madison" (a dash without spaces): one or two words.
@@ -79,7 +80,8 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
             folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
         if has_trait and len(words) >= 2 and not named and (
-                compound or any(w in nouns for w in folded) or in_domain or of_place or _membership_cue(text, start, end, lexicon)):
+                compound or any(w in nouns for w in folded) or in_domain or of_place
+                or _membership_cue(text, start, end, lexicon)):
             found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
     found += _student_years(text, found)
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
@@ -186,7 +188,9 @@ def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
     when both sides name an organisation."""
     for start, end, words in found:
         cut = [i for i, w in enumerate(words) if w in ("and", "&")]
-        if not cut or sum(w.casefold() in nouns for w in words) < 2:
+        # "... and the Ministry of Testing", "... and of Pride in Engineering": a second organisation.
+        second = any(i + 1 < len(words) and words[i + 1] in ("the", "of") for i in cut)
+        if not cut or (sum(w.casefold() in nouns for w in words) < 2 and not second):
             yield start, end, words
             continue
         position = start
@@ -197,7 +201,7 @@ def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
             else:
                 pieces[-1].append(word)
         for piece in pieces:
-            if piece and piece[0] == "the":
+            while piece and piece[0] in ("the", "of"):
                 piece = piece[1:]
             if not piece:
                 continue
@@ -343,7 +347,8 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found += [Span(*m.span(), "SCHOOL") for m in numbered.finditer(text)]
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
-                            + r"(?:\s*\([A-Z]{2,6}\))?\s+(?:(?:w|we|in|zu|à|de|di|em|en)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+                            + r"(?:\s*\([A-Z]{2,6}\))?\s+(?:(?:w|we|in|zu|à|de|di|em|en)\s+)?"
+                            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
     found += [Span(*m.span(), "SCHOOL") for m in abbreviations.finditer(text)]
     found += [Span(*m.span(), "SCHOOL") for m in with_place.finditer(text)]
     return found

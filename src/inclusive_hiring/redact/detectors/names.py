@@ -204,10 +204,22 @@ def learn(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> NameForms:
                 capitalised.setdefault(key, match.group())
     for email in EMAIL.finditer(text):
         local = email.group().split("@")[0].removeprefix("mailto:")
-        for part in re.split(r"[._\-+\d]+", local):
+        parts = [p for p in re.split(r"[._\-+\d]+", local) if p]
+        beside_name = bool(stated) and any(fold_variants(p) & words for p in parts)
+        for part in parts:
+            if beside_name and _is_tag(part, text):
+                continue  # "jiwon.kim.design", "joseph.fernandes.hse": a tag beside the stated name
             if len(part) >= 3 and part.casefold() in capitalised and part.casefold() not in {"info", "contact", "jobs"}:
                 add(capitalised[part.casefold()])
     return NameForms(frozenset(words), tuple(stated))
+
+
+def _is_tag(part: str, text: str) -> bool:
+    """Whether an e-mail part is an ordinary word or an acronym of the text, not a nickname:
+    it occurs in lower case as a word, or only as a short all-caps word ("HSE")."""
+    whole = re.compile(rf"(?<![\w@./]){re.escape(part)}(?![\w@/]|\.\w)", re.IGNORECASE)  # not in an address
+    written = [m.group() for m in whole.finditer(text)]
+    return any(w.islower() for w in written) or (bool(written) and all(w.isupper() and len(w) <= 4 for w in written))
 
 
 def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:
