@@ -202,23 +202,34 @@ def learn(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> NameForms:
         if is_capitalised(match.group()):
             for key in fold_variants(match.group()):
                 capitalised.setdefault(key, match.group())
+    forms: dict[str, set[str]] | None = None
     for email in EMAIL.finditer(text):
         local = email.group().split("@")[0].removeprefix("mailto:")
         parts = [p for p in re.split(r"[._\-+\d]+", local) if p]
         beside_name = bool(stated) and any(fold_variants(p) & words for p in parts)
         for part in parts:
-            if beside_name and _is_tag(part, text):
+            if beside_name:
+                forms = forms if forms is not None else _written_forms(text)
+            if beside_name and forms is not None and _is_tag(part, forms):
                 continue  # "jiwon.kim.design", "joseph.fernandes.hse": a tag beside the stated name
             if len(part) >= 3 and part.casefold() in capitalised and part.casefold() not in {"info", "contact", "jobs"}:
                 add(capitalised[part.casefold()])
     return NameForms(frozenset(words), tuple(stated))
 
 
-def _is_tag(part: str, text: str) -> bool:
+def _written_forms(text: str) -> dict[str, set[str]]:
+    """How each word of ``text`` is written (folded to lower case -> forms), outside e-mail
+    addresses, URLs and domains."""
+    forms: dict[str, set[str]] = {}
+    for match in re.finditer(r"(?<![\w@./])\w+(?![\w@/]|\.\w)", text):
+        forms.setdefault(match.group().casefold(), set()).add(match.group())
+    return forms
+
+
+def _is_tag(part: str, forms: dict[str, set[str]]) -> bool:
     """Whether an e-mail part is an ordinary word or an acronym of the text, not a nickname:
     it occurs in lower case as a word, or only as a short all-caps word ("HSE")."""
-    whole = re.compile(rf"(?<![\w@./]){re.escape(part)}(?![\w@/]|\.\w)", re.IGNORECASE)  # not in an address
-    written = [m.group() for m in whole.finditer(text)]
+    written = forms.get(part.casefold(), set())
     return any(w.islower() for w in written) or (bool(written) and all(w.isupper() and len(w) <= 4 for w in written))
 
 

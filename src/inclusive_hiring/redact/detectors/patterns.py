@@ -49,7 +49,8 @@ def compiled(lexicon: Lexicon, key: str, *, whole_words: bool = True,
 class LabelFinder:
     """The values after the labels of one list: ``Label: value`` (:func:`label_regex`), and the
     ``Label value | Label value`` rows of a Europass-style details line, where no colon follows
-    the label but at least two segments of the line open with a known label."""
+    the label but at least two segments of the line open with a known label, one of them with a
+    number (a date of birth, an age, an ID): "Sex female | Date of birth 02.11.1989"."""
 
     colon: re.Pattern[str]
     bare: re.Pattern[str]
@@ -57,13 +58,15 @@ class LabelFinder:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         yield from self.colon.finditer(text)
-        for match in self.bare.finditer(text):
-            start = text.rfind("\n", 0, match.start()) + 1
-            end = text.find("\n", match.end())
-            line = text[start:len(text) if end < 0 else end]
-            opened = sum(1 for part in re.split(r"\s\|\s", line) if self.any_label.match(part))
-            if opened >= 2:
-                yield match
+        position = text.find(" | ")
+        while position >= 0:  # only lines with " | " segments can be Europass rows
+            start = text.rfind("\n", 0, position) + 1
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            opened = [m for part in re.split(r"\s\|\s", text[start:end]) if (m := self.any_label.match(part))]
+            if len(opened) >= 2 and any(m.group().rstrip()[-1:].isdigit() for m in opened):
+                yield from self.bare.finditer(text, start, end)
+            position = text.find(" | ", end)
 
 
 @functools.cache
