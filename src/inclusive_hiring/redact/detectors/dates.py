@@ -143,6 +143,11 @@ def education_lines(text: str) -> set[int]:
     inside: set[int] = set()
     in_education = False
     for offset, line in lines(text):
+        if re.search(r"\S\s{3,}\S|\S\s\|\s", line):  # two columns: an all-caps first one is a heading
+            column = re.split(r"\s{3,}|\s\|\s", line.strip())[0]
+            if column.isupper() and HEADING.match(column):
+                in_education = bool(EDUCATION_HEADING.search(column))
+                continue
         if HEADING.match(line) and len(line.split()) <= 6:
             in_education = bool(EDUCATION_HEADING.search(line))
         elif in_education:

@@ -82,7 +82,9 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         if has_trait and len(words) >= 2 and not named and (
                 compound or any(w in nouns for w in folded) or in_domain or of_place
                 or _membership_cue(text, start, end, lexicon)):
-            found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
+            acronym = re.match(r"[ \t]*\([A-Z][A-Za-z+&-]{1,9}\)", text[end:end + 14])  # "(COGAM)"
+            label = f"MEMBERSHIP: {describe(text[start:end], lexicon)}"
+            found.append(Span(start, end + (acronym.end() if acronym else 0), "MEMBERSHIP", label))
     found += _student_years(text, found)
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
     demonyms = alternation(lexicon.words("nationalities.demonyms"))

@@ -36,7 +36,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+|naturali[sz]ed\s+)?{origin}(?:\s*(?:and|/|&)\s*{origin})?[\s-]+{nouns}"
         rf"(?:\s+holder)?(?:\s*\((?:{origin})\))?",
         rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
-        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
+        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?:[\s-]+{nouns}|(?=\s*[.,;]|\s+(?:by|and)))",
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
         r"(?:(?:valid|current|permanent|temporary)\s+)?"
