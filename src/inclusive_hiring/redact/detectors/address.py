@@ -8,6 +8,7 @@ town and district next to the street go too.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..lexicon import Lexicon
@@ -129,6 +130,6 @@ def _joined(text: str, found: list[Span]) -> list[Span]:
     """One span over two address parts of a line and the place names between them ("Rua X,
     1250 – Vila Madalena, São Paulo – SP, CEP 05435-001")."""
     ordered = sorted(found)
-    return [Span(a.start, b.end, "ADDRESS") for a, b in zip(ordered, ordered[1:], strict=False)
+    return [Span(a.start, b.end, "ADDRESS") for a, b in itertools.pairwise(ordered)
             if a.end <= b.start and _BETWEEN.fullmatch(text, a.end, b.start)]
 

@@ -36,7 +36,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+|naturali[sz]ed\s+)?{origin}(?:\s*(?:and|/|&)\s*{origin})?[\s-]+{nouns}"
         rf"(?:\s+holder)?(?:\s*\((?:{origin})\))?",
         rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
-        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?:[\s-]+{nouns}|(?=\s*[.,;]|\s+(?:by|and)))",
+        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?(?P<stated>{origin}(?:[\s-]+{nouns})?)(?=\s*[.,;]|\s+(?:by|and))",
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
         r"(?:(?:valid|current|permanent|temporary)\s+)?"
@@ -56,7 +56,7 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     ]
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
-            found.append(Span(*match.span(), "NATIONALITY"))
+            found.append(Span(*match.span("stated" if "(?P<stated>" in pattern else 0), "NATIONALITY"))
     found += [Span(*m.span("place"), "NATIONALITY") for m in _BIRTHPLACE.finditer(text)]
     documents = alternation(lexicon.words("nationalities.id_documents"))
     numbers = re.compile(rf"(?<!\w){documents}(?:\s+(?:card|no\.?|number|num\.?|#))*\s*(?:is\s+|:\s*|#\s*|-\s*)?"
