@@ -249,3 +249,41 @@ def test_an_email_tag_beside_the_name_is_no_name_word():
     text = "Noor Haddad\nnoor.haddad.qa@example.com\n\nQA Lead for mobile apps; wrote the QA handbook.\n"
     out = redact_text(text).text
     assert "QA Lead" in out and "QA handbook" in out and "Noor" not in out
+
+
+def test_a_role_at_a_school_keeps_the_school_as_employer():
+    out = redacted("As Deputy Head of Science at Mfantsipim School I rebuilt the timetable.")
+    assert "Mfantsipim School" in out and "[SCHOOL]" not in out
+
+
+def test_a_religious_name_runs_over_din_and_du():
+    assert redacted("Sings in the choir of Parohia Ortodoxă din Sibiu on Sundays.") == \
+        "Sings in the choir of [RELIGION] on Sundays."
+    assert redacted("Served at the Église Protestante du Marais each week.") == "Served at the [RELIGION] each week."
+
+
+def test_a_pdf_table_row_is_a_labelled_value():
+    assert redacted("Age    46\nNationality    Zambian\n") == "Age    [AGE]\nNationality    [NATIONALITY]\n"
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Present Address : No. 7, Anna Salai 3rd Street, Teynampet, Chennai – 600018", "600018"),
+    ("부산광역시 해운대구 센텀중앙로 55, 1203호", "해운대구"),
+    ("Av. Paulista, 900, apto 12 – Bela Vista, São Paulo – SP, CEP 01310-100", "Bela Vista"),
+    ("- Str. Republicii nr. 14, ap. 3, 500030 Brașov", "Republicii"),
+])
+def test_addresses_with_dashes_and_in_other_scripts(text, gone):
+    assert gone not in redacted(text)
+
+
+def test_an_all_caps_heading_in_the_first_column_opens_education():
+    text = ("EDUCATION                    | - Cut downtime by a third\n"
+            "BEng Mechatronics            | - Led the audit team\n"
+            "2009 – 2013                  | Python, MATLAB\n")
+    out = redacted(text)
+    assert "2009" not in out and "2013" not in out and "Cut downtime by a third" in out
+
+
+def test_a_membership_takes_its_bracketed_acronym():
+    out = redacted("Socia de la Asociación de Mujeres Ingenieras (AMIT) desde 2019.")
+    assert "AMIT" not in out and "[MEMBERSHIP" in out

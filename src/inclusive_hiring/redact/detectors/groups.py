@@ -113,10 +113,12 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+#: A role at a school right before its name: the school is the employer.
+_ROLE_AT = re.compile(_WORKPLACE.pattern + r"(?:\s+(?:of\s+)?[A-Z][\w-]+){0,3}\s+(?:at|with|for)\s+(?:the\s+)?$")
 #: A school named in one compound word ("Thomasschule", "Goethe-Gymnasium" is two).
 _COMPOUND_SCHOOL = re.compile(r"^[A-ZÄÖÜ]\w+(?:schule|gymnasium|lyzeum|kolleg|akademie|hochschule)$")
 #: A number or a Roman numeral that ends a university's name ("Lyon 3", "Mohammed V").
-_SCHOOL_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|(?-i:[IVX]{1,4}))(?![\w.]\w|\d)(?!\w)")
+_SCHOOL_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|(?-i:[IVX]{1,4}))(?![\w.]\w|\d)(?!\w)(?![ \t]+[a-z])")
 #: Schools in scripts written without spaces, or in Vietnamese: "東京都立日比谷高等学校", "홍익대학교",
 #: "Đại học Bách khoa Hà Nội", "Trường THPT Chu Văn An".
 _UNSPACED_SCHOOL = re.compile(
@@ -312,6 +314,8 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         experience = has_range or any(e <= start for e in workplace_ends)
         if cued and experience and line_start not in education and not has_degree:
             continue  # "Head of Mathematics, Ghana International School": the employer
+        if cued and _ROLE_AT.search(text, line_start, start):
+            continue  # "As Head of Mathematics at Opoku Ware School I introduced ...": the employer
         body = next((w for w in words if w.casefold() in cues), "")
         if cued and body.casefold() in ("institution", "institute") and not has_degree:
             cue_start = text.index(body, start)

@@ -157,7 +157,8 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
-_RELIGION_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "in", "de", "del", "la", "ni", "di", "da", "do"})
+_RELIGION_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "in", "de", "del", "la", "ni", "di", "da", "do",
+                                  "din", "du", "des", "w", "z", "zu", "von"})
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 
 
