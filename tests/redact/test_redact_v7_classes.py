@@ -287,3 +287,7 @@ def test_an_all_caps_heading_in_the_first_column_opens_education():
 def test_a_membership_takes_its_bracketed_acronym():
     out = redacted("Socia de la Asociación de Mujeres Ingenieras (AMIT) desde 2019.")
     assert "AMIT" not in out and "[MEMBERSHIP" in out
+
+
+def test_a_docx_table_row_joined_by_a_tab_is_a_labelled_value():
+    assert redacted("Sex\tfemale\nNationality\tZambian\n") == "Sex\t[GENDER]\nNationality\t[NATIONALITY]\n"

@@ -28,13 +28,14 @@ def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
     (dd/mm/yyyy):") and a place ("Legal status in Poland:"); a Markdown table cell holding the
     label ("| Age | 37 |") works like a colon, except in a header row (a row followed by a
     ``|---|`` line), and so does a gap of four spaces or more (a table row as a PDF's text layer
-    gives it: "Age    37")."""
+    gives it: "Age    37"), or a tab (the cells of a ``.docx`` table row are joined by tabs)."""
     words = alternation(labels)
     return re.compile(
         r"(?im)(?:^|(?<=[|·•;\t])|(?<=\s{2})|(?<=^[-*•]\s)|(?<=\*\*)|(?<=[.,]\s)|(?<=\s[—–-]\s)|(?<=^#{2}\s)|(?<=^#{3}\s))\s*\**\s*"
         + words + rf"\.?(?:\s*/?\s*{words}\.?)?" + r"(?:\s*\([^()\n]{1,24}\))?"
         + r"(?:[ \t]+(?:in|for)[ \t]+(?:the[ \t]+)?[A-Z][\w-]+)?"
-        + r"\s*\**\s*(?::|：|\s[-–]\s|\s*\|(?![^\n]*\n[ \t]*\|[ \t:]*-{2})|(?<=\S)[ \t]{4,}(?=\S))"
+        + r"\s*\**\s*(?::|：|\s[-–]\s|\s*\|(?![^\n]*\n[ \t]*\|[ \t:]*-{2})"
+        + r"|(?<=\S)[ \t]{4,}(?=\S)|(?<=\S)[ ]*\t[ \t]*(?=\S))"
         + r"\s*\**\s*(?P<value>(?:[^\n|·•\t.]|\.(?=\S)|"
         + _ABBREVIATION_DOT + r")*?)"
         r"\s*(?=$|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2}(?=\.\s+[A-Z]))\.(?:\s|$)|\s[|·•—–]\s|\t| {3,}|\s*;)")
