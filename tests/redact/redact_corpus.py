@@ -92,7 +92,8 @@ def _decompose(text: str, golds: list[Gold]) -> tuple[str, list[Gold]]:
 #: once untuned (``heldout-vN-first-run.txt`` records that run), then studied and moved into the
 #: dev set; ``heldout`` is the newest set, which nobody tuned on. Between a set's move into dev
 #: and the next set's arrival, ``heldout`` does not exist and the split is empty.
-SPLITS = {"dev": ("dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v6"),
+SPLITS = {"dev": ("dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v6",
+                "heldout-v7"),
           "heldout": ("heldout",)}
 _NOT_CVS = ("readme", "first-run", "notes")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -41,16 +42,23 @@ def _beats(new: Span, old: Span) -> bool:
 
 
 def resolve(spans: Iterable[Span]) -> list[Span]:
-    """Non-overlapping spans, sorted; of overlapping ones the longer or stronger wins."""
+    """Non-overlapping spans, sorted; of overlapping ones the longer or stronger wins.
+
+    The chosen spans are kept sorted by start; as they never overlap, their ends are sorted too,
+    so the ones a new span clashes with are one run found by bisection (near-linear overall)."""
     chosen: list[Span] = []
+    starts: list[int] = []
     for span in sorted(set(spans), key=lambda s: (-(s.end - s.start), -PRIORITY.get(s.kind, 0), s)):
         if span.end <= span.start:
             continue
-        clashes = [c for c in chosen if c.start < span.end and span.start < c.end]
-        if all(_beats(span, c) for c in clashes):
-            chosen = [c for c in chosen if c not in clashes]
-            chosen.append(span)
-    return sorted(chosen)
+        high = bisect.bisect_left(starts, span.end)
+        low = high
+        while low > 0 and chosen[low - 1].end > span.start:
+            low -= 1
+        if all(_beats(span, c) for c in chosen[low:high]):
+            chosen[low:high] = [span]
+            starts[low:high] = [span.start]
+    return chosen
 
 
 def merge_adjacent(spans: list[Span], text: str, kinds: frozenset[str], glue: str) -> list[Span]:

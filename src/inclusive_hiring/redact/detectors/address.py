@@ -8,6 +8,7 @@ town and district next to the street go too.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..lexicon import Lexicon
@@ -37,7 +38,8 @@ _STREET_WORDS = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|
 STREET = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d+)?,?\s+(?:[A-ZÀ-Þ][\w'’.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,4}}(?:{_STREET_WORDS})\.?"
     rf"(?:\s+(?:NE|NW|SE|SW|N|S|E|W))?\b"
-    r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường|ul\.|al\.)\s+"
+    r"|\b(?:Rua|Avenida|Av\.|Travessa|Calle|Carrera|Rue|rue|Boulevard|Via|Viale|Piazza|Praça|Jalan|Jl\.|Đường|ul\.|al\.|"
+    r"Str\.|Strada|Bulevardul|Bd\.|Calea|Aleea|Sos\.|Şos\.|Şoseaua|Soseaua|Splaiul)\s+"
     r"[\w'’. -]+?,?\s*\d+"
     r"|\b[A-Z][\w]*-(?:ro|gil|daero|dong)\s+\d+"
     r"|\b[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:Blvd|Boulevard|Street|St|Avenue|Ave|Road|Rd|Sderot|Rehov)\.?\s+\d+[a-z]?\b"
@@ -51,6 +53,16 @@ UNIT = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+|\bPostfach\s+\d+|\bCaixa\s+Postal\
                   r"|No\.|No:|Nr\.|Nº|nº)\s*\d+[A-Za-z]?\b")
 
 
+#: An address's continuation after a dash, to the end of its segment: "– 641011".
+_DASH_TAIL = re.compile(r"(?:[ \t][–—-][ \t][^|·•\n]*?)+(?=[ \t]*(?:\n|$|[ \t][|·•][ \t]))")
+#: Place names between two address parts of one line.
+_BETWEEN = re.compile(r"[ \t]*[–—,-][ \t]*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+(?:(?:de|da|do|dos|das|del|di)[ \t]+)?"
+                      r"[A-ZÀ-ÖØ-Þ][\w'’.-]*)*[ \t]*[,–—-][ \t]*)+")
+#: Japanese and Korean addresses: from the postal mark, or from the province and the district,
+#: to the end of the segment ("〒150-0012 東京都...", "서울특별시 마포구 ...").
+_EAST_ASIAN = re.compile(r"〒\s?\d{3}-?\d{4}[^\n|·]*"
+                         r"|[\uac00-\ud7a3]{2,8}(?:특별시|광역시|특별자치시|특별자치도|도)\s+[\uac00-\ud7a3]{1,8}(?:시|군|구)"
+                         r"[^\n|·]*")
 #: Three lower-case words in a row: a sentence, not an address line.
 _PROSE = re.compile(r"\b(?!(?:rue|de|la|le|du|des|da|do|dos|das|del|di|van|der|den|apto|bis|via|calle)\b)[a-z]{2,}\s+"
                     r"(?!(?:rue|de|la|le|du|des|da|do|dos|das|del|di|van|der|den|apto|bis|via|calle)\b)[a-z]{2,}\s+"
@@ -86,7 +98,10 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     found: list[Span] = []
     for match in labels(lexicon, "labels.address").finditer(text):
         if match.group("value").strip():
-            found.append(Span(*trim(text, *match.span("value")), "ADDRESS"))
+            tail = _DASH_TAIL.match(text, match.end("value"))  # "..., Coimbatore – 641011"
+            end = tail.end() if tail else match.end("value")
+            found.append(Span(*trim(text, match.start("value"), end), "ADDRESS"))
+    found += [Span(*trim(text, *m.span()), "ADDRESS") for m in _EAST_ASIAN.finditer(text)]
     address_labels = {w.casefold() for w in lexicon.words("labels.address")} | {"location", "home", "contact"}
     rows: list[tuple[int, str, bool]] = []
     for offset, line in lines(text):
@@ -108,4 +123,13 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     for (_, _, before), (offset, line, hit), (_, _, after) in zip(rows, rows[1:], rows[2:], strict=False):
         if before and after and not hit and line.strip() and len(line.split()) <= 4 and "@" not in line:
             found.append(Span(*trim(text, offset, offset + len(line)), "ADDRESS"))
-    return found
+    return found + _joined(text, found)
+
+
+def _joined(text: str, found: list[Span]) -> list[Span]:
+    """One span over two address parts of a line and the place names between them ("Rua X,
+    1250 – Vila Madalena, São Paulo – SP, CEP 05435-001")."""
+    ordered = sorted(found)
+    return [Span(a.start, b.end, "ADDRESS") for a, b in itertools.pairwise(ordered)
+            if a.end <= b.start and _BETWEEN.fullmatch(text, a.end, b.start)]
+

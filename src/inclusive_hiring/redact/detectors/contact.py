@@ -14,7 +14,10 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+")
 SOCIAL = re.compile(
     r"(?<![\w@.])(?:[\w-]+\.)*(?:linkedin|github|gitlab|bitbucket|twitter|x|facebook|fb|instagram|behance|"
     r"dribbble|medium|kaggle|stackoverflow|youtube|tiktok|threads|bsky|substack|about)\.(?:com|io|me|app|net)"
-    r"/[^\s<>()\"']+", re.IGNORECASE)
+    r"/[^\s<>()\"']+"
+    r"|(?<![\w@.])(?:scholar\.google\.[a-z]{2,3}(?:\.[a-z]{2})?|researchgate\.net|orcid\.org|[\w-]+\.academia\.edu|"
+    r"huggingface\.co|gitee\.com|codeberg\.org|vk\.com|xing\.com|leetcode\.com|hackerrank\.com)/[^\s<>()\"']+",
+    re.IGNORECASE)
 #: A bare personal domain with a path, or one of the personal TLDs: "zoe.dev", "emilietremblay.design".
 PERSONAL_DOMAIN = re.compile(
     r"(?<![\w@./])[\w-]+(?:\.[\w-]+)*\.(?:dev|me|design|page|site|portfolio|codes|blog|xyz|website|online|"

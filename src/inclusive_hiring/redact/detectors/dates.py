@@ -1,4 +1,4 @@
-"""Dates of birth, ages, and graduation years next to degrees or in an education section."""
+"""Dates of birth, ages (detectors/ages.py), and graduation years next to degrees or in an education section."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 from ..lexicon import Lexicon
 from ..spans import Span
 from ..textutil import lines, trim
-from .patterns import alternation, labels
+from . import ages
+from .patterns import alternation, answers, labels
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
@@ -21,9 +22,15 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık|"
           r"Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|"
           r"Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)")
+#: Months of the Islamic (Hijri) calendar, as written in English CVs from the Gulf.
+_HIJRI_MONTH = (r"(?:Muharram|Safar|Rabi[‘'’]?\s*(?:al|ul)[- ](?:Awwal|Thani|Akhir)|Jumada\s*(?:al|ul)[- ]"
+                r"(?:Ula|Awwal|Akhirah|Thani)|Rajab|Sha[‘'’]?ban|Ramadan|Ramadhan|Shawwal|Dhu\s*al[- ]Qa[‘'’]?dah|"
+                r"Dhu\s*al[- ]Hijjah)")
 DATE = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|(?:明治|大正|昭和|平成|令和)\s*(?:元|\d{1,2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+    rf"|\d{{1,2}}\s+{_HIJRI_MONTH}\s+1[34]\d{{2}}(?:\s*(?:AH|A\.H\.|H|هـ)(?!\w))?"
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.|º|°)?\s*[-/.]?\s*(?:of\s+|de\s+|del\s+)?{_MONTH}\.?,?\s*[-/.]?\s*(?:de\s+|del\s+)?"
     r"(?:19|20)\d{2}"
     rf"|{_MONTH}\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|{_MONTH}\.?\s+(?:de\s+)?(?:19|20)\d{{2}}"
@@ -31,32 +38,25 @@ DATE = re.compile(
 #: A birthday without a year, after a date-of-birth label only ("Birthday: May 5").
 DAY_MONTH = re.compile(rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                        rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MONTH})(?!\w)", re.IGNORECASE)
-AGE_PHRASE = re.compile(r"(?<![\w.])(\d{2})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-|\.\s*|/)(?:old|o\.?)(?!\w)"
-                        r"|\(\s*(?:age|aged)\s+(\d{2})\s*\)"
-                        r"|\baged\s+(\d{2})\b"
-                        r"|\bage\s+(\d{2})\b(?!\s*(?:%|years? of|yrs? of|to\s+\d|-\s*\d|–\s*\d))"
-                        r"|\bI(?:\s+am|['’]m)\s+(\d{2})(?=\s*[,.;]|\s+and\b)"
-                        r"|(?<![\w.])(\d{2})\s+(?:anos|años|ans|Jahre|jaar|lat|lata|anni|yaşında|yaşındayım|tahun|taong\s+gulang)\b"
-                        r"(?!\s+(?:de|of|d'|di|\w*erfahrung|\w*ervaring|experi|doświadczenia|deneyim|pengalaman))"
-                        r"|(?<![\w.])(\d{2})\s+years\s+of\s+age\b"
-                        r"|\baged?\s+((?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s-](?:one|two|three|four|five|six|seven|"
-                        r"eight|nine))?)\b",
-                        re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d£$€₹.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 DEGREE = re.compile(
     r"(?<![\w.])(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Com|M\.?\s?Com|B\.?\s?Eng|M\.?\s?Eng|B\.?A|M\.?A|"
-    r"B\.?S|M\.?S|BBA|MBA|Ph\.?\s?D|DPhil|LL\.?B|LL\.?M|M\.?Phil|BFA|MFA|B\.?Ed|M\.?Ed|MPH|MD|BDS|MBBS|B\.?Arch|"
+    r"B\.?S|M\.?S(?!\s+(?:Excel|Word|Office|Project|Access|Teams|SQL|Dynamics|Azure|PowerPoint|Visio|Outlook))|BBA|MBA|Ph\.?\s?D|DPhil|LL\.?B|LL\.?M|M\.?Phil|BFA|MFA|B\.?Ed|M\.?Ed|MPH|MD|BDS|MBBS|B\.?Arch|"
     r"HND|HNC|OND|BTEC|Bachelor|Bachelors|Bachelor's|Master|Masters|Master's|Doctorate|Diplom|Diploma|"
     r"Bacharelado|Licenciatura|Abitur|Matura|Baccalauréat|A[- ]levels?|AS[- ]levels?|GCSEs?|IGCSEs?|O[- ]levels?|"
     r"High School|Secondary School|WAEC|WASSCE|SSCE|NECO|HSC|SSC|CBSE|ICSE|Class\s+(?:X|XII|10|12)|"
     r"Associate(?:'s)? degree|degree|graduated|graduating|graduation|class of|[Ss]tudied\s+at|[Ss]tudying\s+at|"
     r"[Aa]ttended|[Ee]nrolled\s+(?:at|in)|[Aa]lumn(?:us|a|i)|Leaving Certificate|IB Diploma|"
-    r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.)(?![\w])")
+    r"Informatik|Studium|Ausbildung|B\.E\.|M\.E\.|B\.Ed\.|Maestría|Mestrado|Especialização|Especialización|"
+    r"Ingeniería|Ingeniero|Ingeniera|Engenharia|Laurea|Magister|Magisterium|Licence|Licenciado|Licenciada|"
+    r"Mühendisliği|Yüksek\s+Lisans|Lisans|Kỹ\s+sư|Cử\s+nhân|Thạc\s+sĩ|Sarjana|SPM|STPM|matura|bac|"
+    r"学士|修士|博士|卒業|入学|학사|석사|졸업|입학|бакалавр|магистр|специалист)(?![\w])")
 SCHOOL_WORD = re.compile(r"\b(?:University|Universität|Universidade|Universidad|Université|Universiteit|College|"
                          r"Institute|Polytechnic|Politechnika|Hochschule|Gymnasium|Lycée|Tecnológico|School)\b")
 EDUCATION_HEADING = re.compile(
-    r"\b(?:educat\w*|academic|qualifications?|studies|ausbildung|bildung|formação|formación|formation|opleiding|"
-    r"schooling|wykształcenie)\b", re.IGNORECASE)
+    r"\b(?:educat\w*|educaci\w*|educação|academic|qualifications?|studies|ausbildung|bildung|formação|formación|"
+    r"formation|opleiding|schooling|wykształcenie|eğitim|istruzione|formazione|studii|educație|pendidikan|"
+    r"edukasyon|học\s+vấn|образование|освіта|学歴|学历|教育|학력)(?!\w)", re.IGNORECASE)
 HEADING = re.compile(r"^\s*(?:#+\s+\S.*|[A-Z][A-Z &/'’-]{2,40}:?|(?:\*\*)?[A-Z][\w &/'’-]{2,40}:(?:\*\*)?"
                      r"|[A-Z][^\W\d_]+(?:\s+(?:and|&|[A-Z][^\W\d_]+)){0,2})\s*$")
 
@@ -73,7 +73,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         value_start = match.start("value")
         date = DATE.search(match.group("value")) or DAY_MONTH.search(match.group("value"))
         if date and date.start() == 0:
-            found.append(Span(value_start + date.start(), value_start + date.end(), "DOB"))
+            found.append(Span(value_start + date.start(), _with_second_date(text, value_start + date.end()), "DOB"))
             age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[value_start + date.end():])
             if age:
                 end = value_start + date.end()
@@ -89,7 +89,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     for match in born.finditer(text):
         date = DATE.match(text, match.end())
         if date:
-            found.append(Span(date.start(), date.end(), "DOB"))
+            found.append(Span(date.start(), _with_second_date(text, date.end()), "DOB"))
             age = re.match(r"\s*\(\s*(\d{2})\s*\)", text[date.end():])
             if age:
                 found.append(Span(date.end() + age.start(1), date.end() + age.end(1), "AGE"))
@@ -100,16 +100,27 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             found.append(Span(date.start(), date.end(), "DOB"))
     for match in labels(lexicon, "labels.birth").finditer(text):
         found += _date_and_place(text, match.start("value"), match.end("value"))
-    for match in labels(lexicon, "labels.age").finditer(text):
-        number = re.match(r"\d{2}(?!\d)", match.group("value"))  # "34", "34 yrs", "34岁"
-        if number:
-            found.append(Span(match.start("value"), match.start("value") + 2, "AGE"))
-    for match in AGE_PHRASE.finditer(text):
-        group = next(g for g in range(1, 9) if match.group(g))
-        found.append(Span(*match.span(group), "AGE"))
+    for match in answers(lexicon, "labels.dob").finditer(text):
+        date = DATE.match(text, match.start("value"))
+        if date:
+            found.append(Span(date.start(), _with_second_date(text, date.end()), "DOB"))
+    found += ages.find(text, lexicon)
     found += graduation_years(text, _school_words(lexicon))
     found += [Span(*m.span(1), "YEAR") for m in re.finditer(r"(?i)\bclass\s+of\s+(['’]\d{2})(?!\d)", text)]
     return found
+
+
+def _with_second_date(text: str, end: int) -> int:
+    """The end of a date of birth, taking in the same date in another calendar or format in
+    brackets right after it ("15 Ramadan 1414 AH (25 February 1994)")."""
+    second = re.match(r"\s*\(\s*", text[end:end + 4])
+    if second:
+        date = DATE.match(text, end + second.end())
+        if date:
+            close = re.match(r"\s*\)", text[date.end():date.end() + 3])
+            if close:
+                return date.end() + close.end()
+    return end
 
 
 def _date_and_place(text: str, start: int, end: int) -> list[Span]:
@@ -120,6 +131,8 @@ def _date_and_place(text: str, start: int, end: int) -> list[Span]:
     found = [] if date is None else [Span(start + date.start(), start + date.end(), "DOB")]
     for begin, finish in pieces:
         piece_start, piece_end = trim(text, start + begin, start + finish, " \t,;:/()-–")
+        lead = re.match(r"(?:in|à|a|em|en|di|w|во?|у|в)\s+", text[piece_start:piece_end], re.IGNORECASE)
+        piece_start += lead.end() if lead else 0
         if piece_end > piece_start and re.search(r"\w", text[piece_start:piece_end]):
             found.append(Span(piece_start, piece_end, "NATIONALITY"))
     return found
@@ -130,6 +143,11 @@ def education_lines(text: str) -> set[int]:
     inside: set[int] = set()
     in_education = False
     for offset, line in lines(text):
+        if re.search(r"\S\s{3,}\S|\S\s\|\s", line):  # two columns: an all-caps first one is a heading
+            column = re.split(r"\s{3,}|\s\|\s", line.strip())[0]
+            if column.isupper() and HEADING.match(column):
+                in_education = bool(EDUCATION_HEADING.search(column))
+                continue
         if HEADING.match(line) and len(line.split()) <= 6:
             in_education = bool(EDUCATION_HEADING.search(line))
         elif in_education:

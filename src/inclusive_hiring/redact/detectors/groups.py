@@ -25,10 +25,11 @@ _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "in", "who", "at", "de"
                          "dos", "das", "di", "del", "la", "le", "y", "e", "für", "zu", "'s", "on", "with", "+",
                          "na", "no", "nas", "nos", "em", "en", "dans", "pour", "im", "am", "w", "dla", "nella", "nel",
                          "per", "con", "com", "para", "pela", "pelo", "ve", "dan", "untuk", "sa", "ng", "der", "die",
-                         "den", "dem", "und"})
+                         "den", "dem", "und", "din", "pentru", "și", "dari", "của", "z", "ze", "i"})
 
 
-_RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
+_RANGE = re.compile(r"(?i)\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?"
+                    r"(?:(?:19|20)\d{2}|present|now|current|date|today)\b")
 _ACRONYM = re.compile(r"(?:^|(?<=,\s)|(?<=\|\s)|(?<=[–—-]\s))([A-Z]{3,6})(?=\s*(?:,|\(|\||$|\s[–—-]\s))")
 #: A campus or town after a school's name: "University of Nigeria, Nsukka", "X University, Ife
 #: Campus", "University of Wisconsin–Madison" (a dash without spaces): one or two words.
@@ -70,7 +71,8 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         if not words:
             continue
         folded = [_ELIDED_ARTICLE.sub("", w.casefold()).strip("'’") for w in words]
-        has_trait = any(w in traits or w.rstrip("s") in traits for w in folded)
+        compound = any(_FEMININE_COMPOUND.search(w) for w in folded)  # "Ingenieurinnenbund"
+        has_trait = compound or any(w in traits or w.rstrip("s") in traits for w in folded)
         content = [w for w in folded if w not in _ARTICLES]  # "Frauen in der Technik"
         in_domain = any((a in traits or a.rstrip("s") in traits) and b in _IN_WORDS and c in domains
                         for a, b, c in zip(content, content[1:], content[2:], strict=False))
@@ -78,14 +80,22 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
         of_place = len(words) >= 3 and folded[-2] == "of" and words[-1][:1].isupper() and has_trait and \
             folded[0] in traits | {f"{t}s" for t in traits} | {"student", "students"}
         if has_trait and len(words) >= 2 and not named and (
-                any(w in nouns for w in folded) or in_domain or of_place or _membership_cue(text, start, end, lexicon)):
-            found.append(Span(start, end, "MEMBERSHIP", f"MEMBERSHIP: {describe(text[start:end], lexicon)}"))
+                compound or any(w in nouns for w in folded) or in_domain or of_place
+                or _membership_cue(text, start, end, lexicon)):
+            acronym = re.match(r"[ \t]*\([A-Z][A-Za-z+&-]{1,9}\)", text[end:end + 14])  # "(COGAM)"
+            label = f"MEMBERSHIP: {describe(text[start:end], lexicon)}"
+            found.append(Span(start, end + (acronym.end() if acronym else 0), "MEMBERSHIP", label))
     found += _student_years(text, found)
     # National or ethnic origin groups: "Polish Professionals in London", "Nigerian Students' Association".
     demonyms = alternation(lexicon.words("nationalities.demonyms"))
-    origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
-                              r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
-                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group))?"
+    origin_group = re.compile(rf"(?<!\w){demonyms}\s+(?:(?:Professionals|Students['’]?|Diaspora|Community|Women|Youth|"
+                              r"Graduates|Engineers|Doctors|Nurses|Lawyers|Scientists)(?:\s+(?:and|&)\s+(?:Scholars|"
+                              r"Professionals|Alumni|Friends|Families))?(?:\s+(?:in|of)\s+[A-Z][\w-]+)?"
+                              r"(?:\s+(?:Association|Society|Network|Union|Forum|Group|Syndicate|Council|Club))?"
+                              r"|(?:Society|Association|Union|Syndicate|Institution)\s+of\s+(?:Engineers|Doctors|Nurses|"
+                              r"Lawyers|Scientists|Accountants|Architects|Professionals|Women)"
+                              rf"|{demonyms}[\s-]+(?:Congress|Council|Association|Society|Federation|League|Alliance|"
+                              r"Foundation|Chamber|Network|Community))"
                               r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+)?")
     for match in origin_group.finditer(text):
         found.append(Span(*match.span(), "MEMBERSHIP", "MEMBERSHIP: professional network"
@@ -103,8 +113,24 @@ def memberships(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+#: A role at a school right before its name: the school is the employer.
+_ROLE_AT = re.compile(_WORKPLACE.pattern + r"(?:\s+(?:of\s+)?[A-Z][\w-]+){0,3}\s+(?:at|with|for)\s+(?:the\s+)?$")
+#: A school named in one compound word ("Thomasschule", "Goethe-Gymnasium" is two).
+_COMPOUND_SCHOOL = re.compile(r"^[A-ZÄÖÜ]\w+(?:schule|gymnasium|lyzeum|kolleg|akademie|hochschule)$")
+#: A number or a Roman numeral that ends a university's name ("Lyon 3", "Mohammed V").
+_SCHOOL_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|(?-i:[IVX]{1,4}))(?![\w.]\w|\d)(?!\w)(?![ \t]+[a-z])")
+#: Schools in scripts written without spaces, or in Vietnamese: "東京都立日比谷高等学校", "홍익대학교",
+#: "Đại học Bách khoa Hà Nội", "Trường THPT Chu Văn An".
+_UNSPACED_SCHOOL = re.compile(
+    r"[\u3400-\u9fff\u30a0-\u30ff]{1,20}?(?:大学院|大学|大學|高等学校|高等専門学校|高校|中学校|中学|小学校|学院|学校)"
+    r"|[\uac00-\ud7a3]{1,15}?(?:대학교|대학원|고등학교|중학교|초등학교|대학)"
+    r"|(?<!\w)(?:Trường(?:\s+(?:THPT|THCS|Đại\s+học|Cao\s+đẳng))?|Đại\s+học|Học\s+viện|Cao\s+đẳng)"
+    r"(?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;()|]*|khoa|học|và|quốc|gia|kinh|tế|công|nghệ|sư|phạm)){1,8}")
+#: A German compound of a feminine plural and an organisation noun ("Ingenieurinnenbund").
+_FEMININE_COMPOUND = re.compile(r"\winnen(?:bund|verband|netzwerk|kreis|forum|gruppe|verein|rat|initiative)$")
 _PROFESSIONAL_BODY = re.compile(r"(?i)\b(?:member|fellow|associate|affiliate|chartered|certified|licensed)\b")
-_IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans"})
+_IN_WORDS = frozenset({"in", "who", "na", "no", "en", "em", "w", "dans", "du", "des", "de", "del", "della", "din",
+                       "dalam", "trong", "im", "da", "do"})
 _ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’]")
 
 
@@ -166,7 +192,9 @@ def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
     when both sides name an organisation."""
     for start, end, words in found:
         cut = [i for i, w in enumerate(words) if w in ("and", "&")]
-        if not cut or sum(w.casefold() in nouns for w in words) < 2:
+        # "... and the Ministry of Testing", "... and of Pride in Engineering": a second organisation.
+        second = any(i + 1 < len(words) and words[i + 1] in ("the", "of") for i in cut)
+        if not cut or (sum(w.casefold() in nouns for w in words) < 2 and not second):
             yield start, end, words
             continue
         position = start
@@ -177,7 +205,7 @@ def _split_lists(text: str, found: Iterable[tuple[int, int, list[str]]],
             else:
                 pieces[-1].append(word)
         for piece in pieces:
-            if piece and piece[0] == "the":
+            while piece and piece[0] in ("the", "of"):
                 piece = piece[1:]
             if not piece:
                 continue
@@ -252,7 +280,9 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     credentials = {w.casefold() for w in lexicon.words("names.post_nominals")}
     line_facts: dict[int, tuple[bool, bool, list[int]]] = {}
     for start, end, words in phrases(text, connectors):
-        cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-")) for w in words) \
+        cued = any(w.casefold() in cues or any(p.casefold() in cues for p in w.split("-"))
+                   or _ELIDED_ARTICLE.sub("", w.casefold()) in cues for w in words) \
+            or any(_COMPOUND_SCHOOL.search(w) for w in words) \
             or multi.search(text, start, end) \
             or (len(words) >= 2 and words[-1] == "High" and text.rfind("\n", 0, start) + 1 in education)
         cue_at = next((i for i, w in enumerate(words) if w.casefold() in cues), len(words))
@@ -284,12 +314,18 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
         experience = has_range or any(e <= start for e in workplace_ends)
         if cued and experience and line_start not in education and not has_degree:
             continue  # "Head of Mathematics, Ghana International School": the employer
+        if cued and _ROLE_AT.search(text, line_start, start):
+            continue  # "As Head of Mathematics at Opoku Ware School I introduced ...": the employer
         body = next((w for w in words if w.casefold() in cues), "")
         if cued and body.casefold() in ("institution", "institute") and not has_degree:
             cue_start = text.index(body, start)
             if _PROFESSIONAL_BODY.search(text, max(line_start, cue_start - 80), cue_start):
                 continue  # "Member of the Institution of Civil Engineers": a professional body
-        if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic")):
+        if cued and (len(words) >= 2 or words[0].casefold() in ("gymnasium", "polytechnic", "technion")
+                     or _COMPOUND_SCHOOL.search(words[0])):
+            number = _SCHOOL_NUMBER.match(text, end)
+            if number:
+                end = number.end()  # "Université Lyon 3", "Université Mohammed V"
             acronym = _BRACKETED.match(text, end)
             if acronym:
                 end = acronym.end()  # "(UNAM)", "(Legon campus)": the school's short name or campus
@@ -307,6 +343,7 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
             if numeral:
                 start = numeral.start()  # "V Liceum Ogólnokształcące"
             found.append(Span(start, end, "SCHOOL"))
+    found += [Span(*m.span(), "SCHOOL") for m in _UNSPACED_SCHOOL.finditer(text)]
     for offset, line in _lines(text):
         if DEGREE.search(line):
             for match in _ACRONYM.finditer(line):
@@ -316,7 +353,8 @@ def schools(text: str, lexicon: Lexicon) -> list[Span]:
     found += [Span(*m.span(), "SCHOOL") for m in numbered.finditer(text)]
     abbreviations = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations")) + r"(?![\w])")
     with_place = re.compile(r"(?<![\w])" + alternation(lexicon.words("schools.abbreviations_with_place"))
-                            + r"(?:\s*\([A-Z]{2,6}\))?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+                            + r"(?:\s*\([A-Z]{2,6}\))?\s+(?:(?:w|we|in|zu|à|de|di|em|en)\s+)?"
+                            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
     found += [Span(*m.span(), "SCHOOL") for m in abbreviations.finditer(text)]
     found += [Span(*m.span(), "SCHOOL") for m in with_place.finditer(text)]
     return found

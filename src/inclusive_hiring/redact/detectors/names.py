@@ -13,6 +13,7 @@ another part of the name follows.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from ..lexicon import Lexicon
 from ..spans import Span
 from ..textutil import WORD, fold, fold_variants, is_capitalised, lines, segments
 from .contact import EMAIL
-from .patterns import alternation, labels
+from .patterns import alternation, answers, labels
 
 _CLOSING = re.compile(
     r"(?im)^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|with\s+best)\s+regards|regards|"
@@ -80,6 +81,36 @@ def _in_emails(words: list[re.Match[str]], emails: list[str]) -> bool:
     return any(key in local for key in keys for local in emails)
 
 
+@functools.cache
+def _folded_skip(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.words("names.not_name_lines"))
+
+
+@functools.cache
+def _label_line(lexicon: Lexicon) -> re.Pattern[str]:
+    every = alternation(w for key, words in lexicon.lists.items() if key.startswith("labels.") for w in words)
+    return re.compile(rf"{every}(?:\s*/?\s*{every})?\s*[:：]?", re.IGNORECASE)
+
+
+def _is_label(segment: str, lexicon: Lexicon) -> bool:
+    return _label_line(lexicon).fullmatch(segment) is not None
+
+
+def _pieces(value: str, lexicon: Lexicon) -> list[tuple[int, re.Match[str]]]:
+    """The name words of a value that may give the name twice, in brackets or after a slash
+    ("Sato Haruka (佐藤 春香)", "Olena / Олена"); a bracketed honorific is dropped ("(Ms)")."""
+    whole = name_tokens(value, lexicon, minimum=1)
+    if whole and not re.search(r"[(/]", value):
+        return [(0, w) for w in whole]
+    found = []
+    for piece in re.finditer(r"[^()/|]+", value):
+        words = name_tokens(piece.group(), lexicon, minimum=1)
+        honorific = words and len(words) == 1 and words[0].group() in lexicon.words("honorifics.terms")
+        if words and not honorific:
+            found += [(piece.start(), w) for w in words]
+    return found
+
+
 def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[str]]]:
     skip = lexicon.folded("names.not_name_lines")
     emails = [m.group().split("@")[0].casefold() for m in EMAIL.finditer(text)]
@@ -94,10 +125,15 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
         if checked > 3:
             return
         skipped_only = True
-        for seg_offset, segment in segments(re.sub(r"\s[–—-]\s", "  |  ", line)):
+        if " / " in line and all(fold(_clean_segment(p)) in _folded_skip(lexicon) for p in line.split(" / ")):
+            continue  # "ÖZGEÇMİŞ / CV": a document title in two languages
+        for seg_offset, segment in segments(re.sub(r"\s(?:[–—-]|/)\s", "  |  ", line)):
             cleaned = _clean_segment(segment)
             if cleaned.casefold().rstrip(":") in skip or cleaned.casefold().startswith(("application", "curriculum")):
                 continue
+            if _is_label(cleaned, lexicon):
+                skipped_only = False
+                continue  # "| 氏名 Name | ...": a form label, its value comes next
             skipped_only = False
             found = name_tokens(segment, lexicon)
             if found and contact_line and emails and not _in_emails(found, emails):
@@ -105,6 +141,9 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
             if found:
                 for word in found:
                     yield offset + seg_offset, word
+                # The same name in another script on the line: "Oleksandr Kovalenko / Олександр Коваленко".
+                for piece_offset, piece in _pieces(line[seg_offset + len(segment):], lexicon):
+                    yield offset + seg_offset + len(segment) + piece_offset, piece
                 return
         if not skipped_only and not contact_line:
             return
@@ -112,9 +151,9 @@ def _first_lines(text: str, lexicon: Lexicon) -> Iterable[tuple[int, re.Match[st
 
 def _stated(text: str, lexicon: Lexicon) -> list[tuple[int, re.Match[str]]]:
     found = list(_first_lines(text, lexicon))
-    for match in labels(lexicon, "labels.name").finditer(text):
-        words = name_tokens(match.group("value"), lexicon, minimum=1)
-        found += [(match.start("value"), w) for w in words or ()]
+    for pattern in (labels(lexicon, "labels.name"), answers(lexicon, "labels.name")):
+        for match in pattern.finditer(text):
+            found += [(match.start("value") + o, w) for o, w in _pieces(match.group("value"), lexicon)]
     all_lines = list(lines(text))
     for index, (_, line) in enumerate(all_lines):
         if not _CLOSING.match(line):
@@ -131,6 +170,8 @@ def _stated(text: str, lexicon: Lexicon) -> list[tuple[int, re.Match[str]]]:
     honorific = re.compile(r"(?<![\w.])" + alternation(lexicon.words("honorifics.terms"))
                            + r"\.?\s+((?:[A-ZÀ-Þ][\w'’-]+)(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})")
     for match in honorific.finditer(text):
+        if _is_label(match.group(1).split()[0], lexicon):
+            continue  # "Father Name:" is a label, not a father called Name
         words = name_tokens(match.group(1), lexicon, minimum=1)
         found += [(match.start(1), w) for w in words or ()]
     return found
@@ -161,12 +202,35 @@ def learn(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> NameForms:
         if is_capitalised(match.group()):
             for key in fold_variants(match.group()):
                 capitalised.setdefault(key, match.group())
+    forms: dict[str, set[str]] | None = None
     for email in EMAIL.finditer(text):
         local = email.group().split("@")[0].removeprefix("mailto:")
-        for part in re.split(r"[._\-+\d]+", local):
+        parts = [p for p in re.split(r"[._\-+\d]+", local) if p]
+        beside_name = bool(stated) and any(fold_variants(p) & words for p in parts)
+        for part in parts:
+            if beside_name:
+                forms = forms if forms is not None else _written_forms(text)
+            if beside_name and forms is not None and _is_tag(part, forms):
+                continue  # "jiwon.kim.design", "joseph.fernandes.hse": a tag beside the stated name
             if len(part) >= 3 and part.casefold() in capitalised and part.casefold() not in {"info", "contact", "jobs"}:
                 add(capitalised[part.casefold()])
     return NameForms(frozenset(words), tuple(stated))
+
+
+def _written_forms(text: str) -> dict[str, set[str]]:
+    """How each word of ``text`` is written (folded to lower case -> forms), outside e-mail
+    addresses, URLs and domains."""
+    forms: dict[str, set[str]] = {}
+    for match in re.finditer(r"(?<![\w@./])\w+(?![\w@/]|\.\w)", text):
+        forms.setdefault(match.group().casefold(), set()).add(match.group())
+    return forms
+
+
+def _is_tag(part: str, forms: dict[str, set[str]]) -> bool:
+    """Whether an e-mail part is an ordinary word or an acronym of the text, not a nickname:
+    it occurs in lower case as a word, or only as a short all-caps word ("HSE")."""
+    written = forms.get(part.casefold(), set())
+    return any(w.islower() for w in written) or (bool(written) and all(w.isupper() and len(w) <= 4 for w in written))
 
 
 def find(text: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> list[Span]:

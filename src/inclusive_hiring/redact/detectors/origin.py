@@ -36,13 +36,15 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:(?:holds?|holding|have|has)\s+(?:an?\s+)?)?(?:dual\s+|naturali[sz]ed\s+)?{origin}(?:\s*(?:and|/|&)\s*{origin})?[\s-]+{nouns}"
         rf"(?:\s+holder)?(?:\s*\((?:{origin})\))?",
         rf"(?:dual\s+)?(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}",
-        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?{origin}(?=\s*[.,;]|\s+(?:by|and|citizen|national))",
+        rf"(?:I\s+am|I'm)\s+(?:an?\s+)?(?P<stated>{origin}(?:[\s-]+{nouns})?)(?=\s*[.,;]|\s+(?:by|and))",
         rf"(?:born|raised)\s+(?:and\s+raised\s+)?in\s+{origin}",
         rf"(?:(?:would\s+|will\s+)?(?:holds?|holding|on|with|have|has|require|requires|need|needs|needing)\s+(?:an?\s+)?)?"
         r"(?:(?:valid|current|permanent|temporary)\s+)?"
         rf"(?:{origin}\s+)?"
         rf"{visas}(?:\s+(?:holder|recipient|required|needed|sponsorship|status))*(?:\s+(?:in|of|for|from)\s+(?:the\s+)?{origin})?",
         rf"{origin}\s+by\s+(?:birth|descent|origin|naturali[sz]ation|marriage)",
+        rf"{origin}\s+(?:por|de|par|von|od|sejak)\s+(?:nacimiento|nascimento|naissance|Geburt|urodzenia|lahir)",
+        rf"(?:citizen|national|citizenship|nationality)\s+of\s+(?:the\s+)?{origin}\?\s*(?:yes|no|sí|si|oui|non|ja|nein|sim|não)",
         r"(?:originally|hails?|hailing|coming)\s+from\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
         r"(?:,\s*(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?))?",
         r"(?:will\s+)?(?:require|requires|need|needs|needing)\s+(?:visa\s+)?sponsorship",
@@ -54,8 +56,12 @@ def nationality(text: str, lexicon: Lexicon) -> list[Span]:
     ]
     for pattern in patterns:
         for match in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", text, flags):
-            found.append(Span(*match.span(), "NATIONALITY"))
+            found.append(Span(*match.span("stated" if "(?P<stated>" in pattern else 0), "NATIONALITY"))
     found += [Span(*m.span("place"), "NATIONALITY") for m in _BIRTHPLACE.finditer(text)]
+    documents = alternation(lexicon.words("nationalities.id_documents"))
+    numbers = re.compile(rf"(?<!\w){documents}(?:\s+(?:card|no\.?|number|num\.?|#))*\s*(?:is\s+|:\s*|#\s*|-\s*)?"
+                         r"(?P<number>[A-Z]{0,3}\d(?:[\d.\- ]?\d){5,}(?:-?[A-Z])?)(?![\w-])", re.IGNORECASE)
+    found += [Span(*m.span("number"), "NATIONALITY") for m in numbers.finditer(text)]
     # A nationality noun before its value in prose: "de nacionalidad mexicana", "cittadinanza italiana".
     before = alternation(lexicon.words("nationalities.nouns_before"))
     value = r"[^\W\d_][\w'’-]*"
@@ -117,6 +123,13 @@ _BIRTHPLACE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Þİ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?)")
 
 
+#: A place of worship named in one German compound ("Gethsemanekirche") or after a Vietnamese or
+#: Polish place word ("chùa Quán Sứ", "kościoła Mariackiego").
+_NAMED_PLACE_OF_WORSHIP = re.compile(
+    r"(?<!\w)[A-ZÄÖÜ][a-zäöüß]+(?:kirche|moschee|synagoge|kapelle)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?(?!\w)"
+    r"|(?<!\w)(?:chùa|đền|nhà\s+thờ|kościoła|kościół|kościele|cerkwi|cerkiew)(?:\s+(?:św\.\s+)?[A-ZĐÀ-ỸŚŻŹ][\w-]*){1,4}")
+
+
 def religion(text: str, lexicon: Lexicon) -> list[Span]:
     found = []
     for match in labels(lexicon, "labels.religion").finditer(text):
@@ -124,6 +137,7 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
             found.append(Span(*trim(text, *match.span("value")), "RELIGION"))
     practice = re.compile(r"\bpray(?:s|ing)?(?:\s+\w+){0,4}?\s+(?:a|per|each|every)\s+day\b", re.IGNORECASE)
     found += [Span(*m.span(), "RELIGION") for m in practice.finditer(text)]
+    found += [Span(*m.span(), "RELIGION") for m in _NAMED_PLACE_OF_WORSHIP.finditer(text)]
     names = _CapitalisedPhrases(text)
     matches = [m for key in ("religion.words", "religion.festivals", "religion.groups")
                for m in compiled(lexicon, key).finditer(text)]
@@ -143,7 +157,8 @@ def religion(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
-_RELIGION_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "in", "de", "del", "la", "ni", "di", "da", "do"})
+_RELIGION_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "in", "de", "del", "la", "ni", "di", "da", "do",
+                                  "din", "du", "des", "w", "z", "zu", "von"})
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 
 

@@ -24,7 +24,11 @@ def phrases(text: str, connectors: frozenset[str]) -> Iterator[tuple[int, int, l
                     run[-1][2] in _ABBREVIATED and text[previous_end:token[0]] == ". "):  # "St. Xavier's"
                 yield _emit(run)
                 run, pending = [], []
-            if token[2][:1].isupper() or _ELIDED.match(token[2]):
+            if token[2] == "I" and re.match(r" [a-z]", text[token[1]:token[1] + 2]):
+                if run:  # "at Opoku Ware School I introduced": the pronoun ends the name
+                    yield _emit(run)
+                run, pending = [], []
+            elif token[2][:1].isupper() or _ELIDED.match(token[2]):
                 run += [*pending, token]
                 pending = []
             elif run and token[2].lower() in connectors:

@@ -39,9 +39,15 @@ def titles(text: str, lexicon: Lexicon) -> list[Span]:
             if word in ("Father", "Sister", "Brother", "Sir") and pattern is before_name:
                 # Only as a form of address before a name, not "Brother printers", "Sir" in "Dear Sir".
                 following = text[match.end():match.end() + 30].split()
-                if not following or not following[0][:1].isupper() or following[0].lower() in ("or", "and"):
-                    continue
+                if not following or not following[0][:1].isupper() or \
+                        following[0].lower().rstrip("'’s:") in ("or", "and", "name"):
+                    continue  # "Father Name:", "Father's Name:" are labels of a relative's name
             found.append(Span(*match.span(), "TITLE"))
+    honorific = re.compile(words + r"\.?(?!\w)")
+    for match in labels(lexicon, "labels.salutation").finditer(text):
+        value = honorific.match(match.group("value"))
+        if value:  # "Anrede: Frau"
+            found.append(Span(match.start("value"), match.start("value") + value.end(), "TITLE"))
     return found
 
 
@@ -76,6 +82,14 @@ def family(text: str, lexicon: Lexicon) -> list[Span]:
         rf"(?:(?:a|an)\s+)?(?:{marital}\s+)?(?:{parent})\s+(?:of|de|di|von)\s+{number}"
         rf"(?:\s+(?:young\s+)?(?:{children}|boys|girls|toddlers?|babies|baby|newborn|teenagers?|twins))?",
         rf"(?:{marital}\s+(?:with\s+)?)?{number}\s+(?:young\s+)?{children}",
+        # "single mother of twins", "mother of a five-year-old", "mãe de uma filha de 2 anos", "mère d'un enfant".
+        rf"(?:(?:a|an|the)\s+)?(?:{marital}\s+)?(?:{parent})\s+(?:of\s+(?:twins|triplets|(?:a|an|one)\s+"
+        rf"(?:\w+[- ]years?[- ]old|toddler|baby|newborn|teenager|{children}))"
+        rf"|(?:de|di)\s+(?:uma?|un[ae]?|una)\s+{children}|d['’]\s*(?:un|une)\s+{children})"
+        r"(?:\s+(?:de|di)\s+\d+\s+(?:anos|años|ans|anni|meses|mois))?",
+        # "expecting our first child", "the birth of our second child".
+        r"(?:expecting\s+(?:our|my|a)\s+|(?:our|my)\s+)(?:(?:first|second|third|fourth|fifth)\s+)?"
+        r"(?:child|baby|son|daughter)(?!\s+(?:element|node|component|process|theme|class|table|record))",
         rf"{marital}\s+(?:with\s+(?:{number}\s+)?(?:children|kids|a\s+(?:son|daughter|baby)))",
         rf"(?:I\s+am|I'm)\s+(?:happily\s+)?{marital}",
         rf"(?:[Mm]y|[Oo]ur)\s+(?:(?:elderly|late|ageing|aging|older|younger|little|young|newborn|disabled|sick|"
