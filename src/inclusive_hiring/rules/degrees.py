@@ -24,12 +24,18 @@ if TYPE_CHECKING:
     from ..lint.context import Context
 
 RULE_ID = "IH601"
-# Sentence ends inside a line: ". " before a capital, "word.Word" run-ons, "? ", inline bullets, gaps.
-_BOUNDARY = re.compile(r"(?<=[.!])\s+(?=[A-Z0-9“\"(])|(?<=[a-z]{3}[.!])(?=[A-Z])|(?<=\?)\s+|[•·▪●]|\s{3,}")
+# Sentence ends inside a line: ". " before a capital, "word.Word" and "wordWord" run-ons (a lost line
+# break), "? ", inline bullets, runs of spaces.
+_BOUNDARY = re.compile(r"(?<=[.!])\s+(?=[A-Z0-9“\"(])|(?<=[a-z]{3}[.!])(?=[A-Z])|(?<=\?)\s+|[•·▪●]|\s{3,}|"
+                       r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 # What may stand before a degree that opens its sentence: bullets, or a short label ("Education:").
 _OPENING = re.compile(r"^[\s\-*+–—:]*(?:(?:[\w/&,'’()]+\s*){1,5}[:\-–—]\s*)?$")
 # "five years in retail, or a degree": the degree offered as the alternative to experience.
-_ALTERNATIVE_TO_EXPERIENCE = re.compile(r"\b(?:experience|years?|yrs)\b[^;]*\bor\s+(?:an?\s+)?$", re.I)
+_ALTERNATIVE_TO_EXPERIENCE = re.compile(
+    r"\b(?:experience|years?|yrs)\b[^;]*\bor\s+(?:an?\s+)?$|\bequivalen\w*\s+to\s+(?:an?\s+|the\s+)?$", re.I)
+_OR_NEXT = re.compile(r"[\s.;,:•·-]*or\b", re.I)
+# Words run together by a lost line break ("RequirementsPreferably"): cut apart before reading cues.
+_RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARENS = re.compile(r"\([^()]*\)")
 _MESSAGE = "“{}” is a must-have with no equivalent-experience path; add “or equivalent experience”."
 
@@ -96,29 +102,30 @@ def _is_gate(text: str, found: re.Match[str], cues: dict[str, Any]) -> bool:
     start, end = _sentence(text, found.start())
     sentence = text[start:end]
     at = found.start() - start
+    words = _RUN_ON.sub(" ", sentence)
     if any(p.start() < at < p.end() for p in _PARENS.finditer(sentence)):
         return False  # a degree in brackets qualifies another one ("(MS preferred)")
-    if _compiled(cues["degree_not_gate"]).search(sentence) or _compiled(cues["degree_licensed"]).search(sentence):
+    if _compiled(cues["degree_not_gate"]).search(words) or _compiled(cues["degree_licensed"]).search(words):
         return False
     routes = _compiled(cues["degree_not_alternative"]).sub(" ", sentence[at:])
     if _compiled(cues["degree_alternative"]).search(routes):
         return False
-    if _ALTERNATIVE_TO_EXPERIENCE.search(sentence[:at]):
-        return False  # the degree is the alternative to experience
+    if _ALTERNATIVE_TO_EXPERIENCE.search(sentence[:at]) or _OR_NEXT.match(text, end):
+        return False  # the degree is the alternative to experience, or the next sentence offers one
     clause_start = sentence.rfind(";", 0, at) + 1
     clause_end = sentence.find(";", at)
     clause = sentence[clause_start:None if clause_end == -1 else clause_end]
     clause = _PARENS.sub(lambda m: " " * len(m.group()), clause)
-    clause = _compiled(cues["degree_field_preference"]).sub(" ", clause)
+    clause = _compiled(cues["degree_field_preference"]).sub(" ", _RUN_ON.sub(" ", clause))
     if _compiled(cues["degree_optional"]).search(clause):
         return False
-    if _compiled(cues["degree_requirement"]).search(sentence):
+    if _compiled(cues["degree_requirement"]).search(words):
         return True
     if _OPENING.match(sentence[:at]) is None:
         return False
     # A degree that opens a line or a bullet item, or follows a requirement label on its line.
     line_start = text.rfind("\n", 0, start) + 1
-    lead = text[line_start:start]
+    lead = _RUN_ON.sub(" ", text[line_start:start])
     return not lead.strip() or lead.rstrip()[-1:] in "•·▪●" or \
         _compiled(cues["degree_requirement"]).search(lead) is not None or \
         _under_requirement_heading(text, line_start, cues)
