@@ -36,6 +36,7 @@ _ALTERNATIVE_TO_EXPERIENCE = re.compile(
 _OR_NEXT = re.compile(r"[\s.;,:•·-]*or\b", re.I)
 # Words run together by a lost line break ("RequirementsPreferably"): cut apart before reading cues.
 _RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_REACH = 400  # how far a sentence, its line's lead-in or the heading above is looked for
 _PARENS = re.compile(r"\([^()]*\)")
 _MESSAGE = "“{}” is a must-have with no equivalent-experience path; add “or equivalent experience”."
 
@@ -76,10 +77,11 @@ def _check_items(ctx: Context, cues: dict[str, Any]) -> None:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The (start, end) of the sentence around ``pos``: within its line, cut at ``_BOUNDARY``."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end == -1 else end
+    """The (start, end) of the sentence around ``pos``: within its line, cut at ``_BOUNDARY``, and
+    at most ``_REACH`` characters either side (scraped postings can be one long line)."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - _REACH)
+    end = text.find("\n", pos, pos + _REACH)
+    end = min(len(text), pos + _REACH) if end == -1 else end
     for cut in _BOUNDARY.finditer(text, start, end):
         if cut.end() <= pos:
             start = cut.end()
@@ -91,7 +93,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 
 def _under_requirement_heading(text: str, line_start: int, cues: dict[str, Any]) -> bool:
     """Whether the nearest non-blank line above ``line_start`` is a heading of requirements."""
-    before = text[:line_start].rstrip()
+    before = text[max(0, line_start - _REACH):line_start].rstrip()
     title = heading_text(before[before.rfind("\n") + 1:])
     return title is not None and _compiled(cues["degree_requirement"]).search(title) is not None \
         and _compiled(cues["degree_optional"]).search(title) is None
@@ -125,31 +127,54 @@ def _is_gate(text: str, found: re.Match[str], cues: dict[str, Any]) -> bool:
         return False
     # A degree that opens a line or a bullet item, or follows a requirement label on its line.
     line_start = text.rfind("\n", 0, start) + 1
-    lead = _RUN_ON.sub(" ", text[line_start:start])
+    lead = _RUN_ON.sub(" ", text[max(line_start, start - _REACH):start])
     return not lead.strip() or lead.rstrip()[-1:] in "•·▪●" or \
         _compiled(cues["degree_requirement"]).search(lead) is not None or \
         _under_requirement_heading(text, line_start, cues)
 
 
+def _candidates(text: str, cues: dict[str, Any]) -> list[re.Match[str]]:
+    """The ``degree_gate`` matches in ``text``, in order: the full expression runs only in a window
+    around each fast hint (``degree_hint`` in the lower-cased text, ``degree_hint_capitals``)."""
+    hints = [m.start() for m in re.compile("".join(cues["degree_hint"].split())).finditer(text.lower())]
+    if any(word in text for word in ("BA", "BS", "MA", "MS")):
+        hints += [m.start() for m in re.compile(cues["degree_hint_capitals"]).finditer(text)]
+    gate = _compiled(cues["degree_gate"])
+    found: list[re.Match[str]] = []
+    end = 0
+    for hint in sorted(hints):
+        if hint < end:
+            continue
+        for match in gate.finditer(text, max(end, hint - 40), min(len(text), hint + 80)):
+            if match.start() > hint + 10:
+                break  # a later hint finds it in its own window
+            if match.start() >= end:
+                found.append(match)
+                end = match.end()
+    return found
+
+
 def _check_sentences(ctx: Context, cues: dict[str, Any]) -> None:
     text = ctx.prepared.original
-    routes = tuple(cues["degree_route_in_posting"])
-    if has_phrase(ctx.prepared.normal, routes, ctx.prepared.lower) and has_phrase(
-            _compiled(cues["degree_not_alternative"]).sub(" ", ctx.prepared.normal), routes):
-        return  # a route stated anywhere covers the posting ("equivalent field of study" is no route)
+    gates: list[tuple[re.Match[str], int, int]] = []
     done: set[int] = set()
     previous_end = -9
-    for found in _compiled(cues["degree_gate"]).finditer(text):
+    for found in _candidates(text, cues):
         start, end = _sentence(text, found.start())
         joined, previous_end = found.start() - previous_end <= 2, found.end()
         if joined or start in done or not _is_gate(text, found, cues):
             continue  # (a degree name in two matches, "Bachelor's" + "Degree in", is read once)
         done.add(start)
-        if _overlaps(ctx, start, end):
-            continue
-        ctx.emit(RULE_ID, _MESSAGE.format(" ".join(found.group().split())),
-                 span=(found.start(), found.end()), original=True,
-                 replacements=("a degree in ... or equivalent practical experience",), fix="none")
+        gates.append((found, start, end))
+    routes = tuple(cues["degree_route_in_posting"])
+    if not gates or (has_phrase(ctx.prepared.normal, routes, ctx.prepared.lower) and has_phrase(
+            _compiled(cues["degree_not_alternative"]).sub(" ", ctx.prepared.normal), routes)):
+        return  # a route stated anywhere covers the posting ("equivalent field of study" is no route)
+    for found, start, end in gates:
+        if not _overlaps(ctx, start, end):
+            ctx.emit(RULE_ID, _MESSAGE.format(" ".join(found.group().split())),
+                     span=(found.start(), found.end()), original=True,
+                     replacements=("a degree in ... or equivalent practical experience",), fix="none")
 
 
 def check(ctx: Context) -> None:
