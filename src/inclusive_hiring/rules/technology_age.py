@@ -14,13 +14,18 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..text.search import StartsAfter
 from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
 
 RULE_ID = "IH604"
-_YEARS = re.compile(r"(?<![\d.,])(\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b", re.I)
+#: A year count: ``(?<![\d.,])`` and this body (``StartsAfter`` finds the matches of the two
+#: without trying the lookbehind at every offset).
+YEARS_BODY = r"(\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b"
+YEARS_BEFORE = r"[\d.,]"
+_YEARS = StartsAfter(YEARS_BODY, YEARS_BEFORE, re.I)
 # The clause after the count: up to a full stop, semicolon, line end or the next count, at most 90
 # characters.
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
