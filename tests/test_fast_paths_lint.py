@@ -1,0 +1,86 @@
+"""Shortcuts of the lint pipeline (issue 14, the speed floor, second round) give what the plain
+computation gives: the enabled rules and skipped entries remembered per configuration, the
+year-count scan of IH604 without its lookbehind, and IH650's lead-in test only on lines with a
+colon."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from conftest import FIXTURES
+from inclusive_hiring.config import ConfigResolver
+
+
+def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 30) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def _fixture_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "docs").glob("*"))]
+
+
+def test_year_counts_are_the_lookbehind_regex_matches():
+    from inclusive_hiring.rules.technology_age import _YEARS, YEARS_BEFORE, YEARS_BODY
+
+    plain = re.compile(f"(?<!{YEARS_BEFORE}){YEARS_BODY}", re.I)
+    pieces = ["1", "12", "5", "100", ".", ",", "-", "–", " to ", " ", "years", "Years", "yrs", "YR", "year",
+              "+", "x", "\n", "é", "١٢", "yearsx", " of Kubernetes"]
+    texts = _random_texts(pieces, 6000, 21, longest=14) + _fixture_texts()
+    matched = 0
+    for text in texts:
+        expected = [(m.span(), m.group(1)) for m in plain.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in _YEARS.finditer(text)] == expected, text
+        found = _YEARS.search(text)
+        first = plain.search(text)
+        assert (found.span() if found else None) == (first.span() if first else None), text
+        matched += bool(expected)
+    assert matched > 500
+
+
+def test_a_lead_in_to_alternatives_always_has_a_colon():
+    from inclusive_hiring.rules.requirements import _ALTERNATIVES
+
+    pieces = ["one of", "any of", "either", "at least one", "one or more of", " the following", ":", " ", "\t",
+              "x", "-", "**", "One Of", "\n", "é"]
+    matched = 0
+    for text in _random_texts(pieces, 6000, 22, longest=8) + [line for t in _fixture_texts() for line in t.split("\n")]:
+        if _ALTERNATIVES.search(text) is not None:
+            matched += 1
+            assert ":" in text, text
+    assert matched > 50
+
+
+def _config(tmp_path: Path, body: str, name: str):  # type: ignore[no-untyped-def]
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / ".ih.yaml").write_text(body, encoding="utf-8")
+    return ConfigResolver().for_file(folder / "job.md")
+
+
+def test_enabled_rules_and_skipped_entries_are_what_each_configuration_gives(tmp_path: Path):
+    from inclusive_hiring.lint.linter import Linter, get_linter
+
+    shared = get_linter()
+    linter = Linter(shared.index)  # a linter of its own: its memo starts empty
+    configs = [_config(tmp_path, "rules:\n  IH110: disable\n  IH650: disable\n", "a"),
+               _config(tmp_path, "rules:\n  IH510: disable\n", "b"),
+               _config(tmp_path, "accept: [Acme Zebra]\n", "c")]
+    sample = (FIXTURES / "docs" / "02-sales.md").read_text(encoding="utf-8")
+    for _round in range(2):  # the second round reads the memo
+        for config in configs:
+            enabled = linter._enabled_rules(config)
+            assert enabled == frozenset(r for r in linter.index.rules if config.is_enabled(r))
+            assert linter._skipped_entries(config, enabled) == linter._entries_to_skip(config, enabled)
+            ids = {f.rule_id for f in linter.lint(sample, "job.md", config=config).findings}
+            assert not ids - enabled
+    assert linter._enabled_rules(configs[0]) != linter._enabled_rules(configs[1])
+    first = {f.rule_id for f in linter.lint(sample, "job.md", config=configs[0]).findings}
+    assert "IH510" in first and "IH110" not in first
+    assert {"IH110", "IH510"} <= {f.rule_id for f in linter.lint(sample, "job.md", config=configs[2]).findings}
+    # The same findings as the shared linter's.
+    for config in configs:
+        mine = [f.to_dict() for f in linter.lint(sample, "job.md", config=config).findings]
+        assert mine == [f.to_dict() for f in shared.lint(sample, "job.md", config=config).findings]
