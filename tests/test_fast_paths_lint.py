@@ -84,3 +84,23 @@ def test_enabled_rules_and_skipped_entries_are_what_each_configuration_gives(tmp
     for config in configs:
         mine = [f.to_dict() for f in linter.lint(sample, "job.md", config=config).findings]
         assert mine == [f.to_dict() for f in shared.lint(sample, "job.md", config=config).findings]
+
+
+def test_the_line_layout_is_each_lines_own_reading():
+    from inclusive_hiring.text.headings import heading_text
+    from inclusive_hiring.text.markup import prepare
+
+    pieces = ["- ", "* ", "1. ", "a) ", "# ", "## ", "Requirements", ":", "**", "__", " ", "\t", "\n", "x",
+              "You will need", "One of the following", "?", ".", "<li>", "é"]
+    texts = _random_texts(pieces, 2000, 23, longest=20) + _fixture_texts()
+    items = headings = 0
+    for number, text in enumerate(texts):
+        prepared = prepare(text, "job.md" if number % 2 else "job.txt")
+        expected = []
+        for line in text.split("\n"):
+            is_item = prepared.is_list_item(line)
+            expected.append((line, is_item, heading_text(line, is_item)))
+        assert prepared.line_layout == expected, text
+        items += sum(is_item for _, is_item, _ in expected)
+        headings += sum(title is not None for _, _, title in expected)
+    assert items > 500 and headings > 200

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..text.headings import heading_text
 from . import DocumentRule
 
 if TYPE_CHECKING:
@@ -52,9 +51,7 @@ def required_items(prepared: Prepared) -> list[RequiredItem]:
     lead_in: int | None = None  # indentation of an item that opened a group of alternatives
     group = 0
     offset = 0
-    for line in prepared.original.split("\n"):
-        is_item = prepared.is_list_item(line)
-        title = heading_text(line, is_item)
+    for line, is_item, title in prepared.line_layout:
         indent = len(line) - len(line.lstrip())
         # A lead-in ends with a colon: a line without one is never tried (``\b`` makes ``re``
         # try the pattern at every offset).

@@ -187,6 +187,18 @@ class Prepared:
     def is_list_item(self, line: str) -> bool:
         return bool(_LIST_ITEM.match(line))
 
+    @functools.cached_property
+    def line_layout(self) -> list[tuple[str, bool, str | None]]:
+        """Each line of the original as (line, is a list item, its heading title or None): read
+        once for the checks that walk the lines (must-haves, application items, bullet share)."""
+        from .headings import heading_text
+
+        out = []
+        for line in self.original.split("\n"):
+            is_item = bool(_LIST_ITEM.match(line))
+            out.append((line, is_item, heading_text(line, is_item)))
+        return out
+
 
 def _is_hard_break(masked: str, text: str, run_start: int, run_end: int, kind: str) -> bool:
     newlines = masked.count("\n", run_start, run_end)
