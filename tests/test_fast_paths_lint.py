@@ -104,3 +104,20 @@ def test_the_line_layout_is_each_lines_own_reading():
         items += sum(is_item for _, is_item, _ in expected)
         headings += sum(title is not None for _, _, title in expected)
     assert items > 500 and headings > 200
+
+
+def test_the_first_currency_is_the_currency_regex_match():
+    from inclusive_hiring.rules.pay_transparency import _CURRENCY, first_currency
+
+    pieces = ["$", "£", "€", "₹", "₱", "USD", "usd", "KSh", "Rs", "Rs.", "Tk.", "KES", "PHP", "5", "40,000", " ",
+              "x", ".", "\n", "é", "_", "-", "EUR1", "GBP 2"]
+    texts = _random_texts(pieces, 8000, 24, longest=10) + _fixture_texts()
+    kinds = set()
+    for text in texts:
+        expected = _CURRENCY.search(text)
+        found = first_currency(text)
+        assert (found.span() if found else None) == (expected.span() if expected else None), text
+        if expected is not None:
+            assert found is not None and found.group() == expected.group()
+            kinds.add(expected.group()[0] in "$£€₹₱")
+    assert kinds == {True, False}
