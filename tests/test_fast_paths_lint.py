@@ -121,3 +121,18 @@ def test_the_first_currency_is_the_currency_regex_match():
             assert found is not None and found.group() == expected.group()
             kinds.add(expected.group()[0] in "$£€₹₱")
     assert kinds == {True, False}
+
+
+def test_markdown_code_and_links_are_masked_as_when_every_regex_runs(monkeypatch):
+    from inclusive_hiring.text import markup
+
+    pieces = ["```", "~~~", "`", "``", "](", "[x]:", "]", "(", ")", "http://a.b", " ", "\n", "   ", "x", "word",
+              "# ", "*", "_", "é", '"t"', "[link]"]
+    texts = _random_texts(pieces, 3000, 25, longest=25) + _fixture_texts()
+    guarded = [markup.mask(text, "markdown") for text in texts]
+    monkeypatch.setattr(markup, "_MARKDOWN_SPANS", tuple((rx, ("",)) for rx, _ in markup._MARKDOWN_SPANS))
+    changed = 0
+    for text, fast in zip(texts, guarded, strict=True):
+        assert markup.mask(text, "markdown") == fast, text
+        changed += fast != text
+    assert changed > 1000
