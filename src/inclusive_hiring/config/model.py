@@ -235,6 +235,11 @@ class Config:
         blob = json.dumps([_entry_key(e) for e in self.entries], sort_keys=True, default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
+    @functools.cached_property
+    def disabled_rules(self) -> frozenset[str]:
+        """The ids of the rules this configuration turns off (a rule not named is on)."""
+        return frozenset(rule_id for rule_id, setting in self.rules.items() if not setting.enabled)
+
     def is_enabled(self, rule_id: str) -> bool:
         setting = self.rules.get(rule_id)
         return setting.enabled if setting else True

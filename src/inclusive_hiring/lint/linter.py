@@ -43,6 +43,10 @@ class Linter:
             self.extra_keys = {e.id: entry_content_key(e) for e in extra}
         self._matchers: Matchers | None = None
         self._syllables: SyllableCounter | None = None
+        #: per set of disabled rules: the enabled rules; per (entry keys, enabled rules): the
+        #: entries to skip (configurations are few, documents many)
+        self._enabled: dict[frozenset[str], frozenset[str]] = {}
+        self._skipped: dict[tuple[frozenset[str], frozenset[str] | None], frozenset[str]] = {}
 
     @property
     def matchers(self) -> Matchers:
@@ -79,6 +83,13 @@ class Linter:
         ``config``) and the entries of disabled rules."""
         if config is None:
             return frozenset()
+        key = (config.entry_keys, enabled)
+        known = self._skipped.get(key)
+        if known is None:
+            known = self._skipped[key] = self._entries_to_skip(config, enabled)
+        return known
+
+    def _entries_to_skip(self, config: Config, enabled: frozenset[str] | None) -> frozenset[str]:
         skip: set[str] = set()
         if self.extra_keys:
             used = config.entry_keys
@@ -86,6 +97,14 @@ class Linter:
         if enabled is not None:
             skip.update(i for i, rule in self.index.entry_rules.items() if rule not in enabled)
         return frozenset(skip)
+
+    def _enabled_rules(self, config: Config) -> frozenset[str]:
+        """The rules of the index that ``config`` leaves on."""
+        disabled = config.disabled_rules
+        enabled = self._enabled.get(disabled)
+        if enabled is None:
+            enabled = self._enabled[disabled] = frozenset(r for r in self.index.rules if r not in disabled)
+        return enabled
 
     def lint(self, text: str, path: str, kind: str = "auto", config: Config | None = None) -> FileResult:
         """Lint one document; ``kind`` is ``posting``, ``questions`` or ``auto`` (detect it).
@@ -98,7 +117,7 @@ class Linter:
         prepared = prepare(text, kind_of(path))
         kind = detect_kind(prepared, kind)
         rules = self.index.rules
-        enabled = None if config is None else frozenset(r for r in rules if config.is_enabled(r))
+        enabled = None if config is None else self._enabled_rules(config)
         jurisdictions = config.jurisdictions if config is not None else ()
         options = {**self.options, **config.rule_options} if config is not None else self.options
         hits: list[Hit]

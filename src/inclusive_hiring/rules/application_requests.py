@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..text.headings import heading_text
 from . import DocumentRule
 
 if TYPE_CHECKING:
@@ -44,9 +43,7 @@ def application_items(prepared: Prepared, cues: dict[str, Any]) -> Iterator[tupl
     plain_heading = _compiled(cues["application_heading"])
     in_section = False
     offset = 0
-    for line in prepared.original.split("\n"):
-        is_item = prepared.is_list_item(line)
-        title = heading_text(line, is_item)
+    for line, is_item, title in prepared.line_layout:
         if title is None and not is_item and plain_heading.search(line):
             title = line
         if title is not None:

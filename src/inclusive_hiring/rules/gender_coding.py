@@ -40,13 +40,19 @@ def _not_traits(entries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ..
     return words, tuple(e[:-1] for e in entries if e.endswith("*"))
 
 
+@functools.cache
+def _lowered(*lists: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each word list in lower case (once per process, not once per document)."""
+    return tuple(tuple(x.lower() for x in words) for words in lists)
+
+
 def coded_words(facts: Facts) -> list[tuple[str, str, int, int]]:
     """Every coded word as (coding, word, start, end) with offsets in the normalised text; a word
     that only shares a stem's letters ("committee", "Connecticut") is not counted."""
-    data = facts.data["gender-coded"]
-    not_words, not_prefixes = _not_traits(tuple(x.lower() for x in data["stems"].get("not_traits", ())))
-    masculine = tuple(x.lower() for x in data["stems"]["masculine"])
-    feminine = tuple(x.lower() for x in data["stems"]["feminine"])
+    stems = facts.data["gender-coded"]["stems"]
+    not_traits, masculine, feminine = _lowered(tuple(stems.get("not_traits", ())), tuple(stems["masculine"]),
+                                               tuple(stems["feminine"]))
+    not_words, not_prefixes = _not_traits(not_traits)
     excluded_re, excluded_lower, words = _compiled(
         masculine + feminine, facts.extras.get("not_counted_regex", ""),
         facts.extras.get("not_counted_body", ""))

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 def bullet_share(prepared: Prepared, total: int) -> float:
     """The share of the document's ``total`` words that are in list items (a shared fact)."""
     bullets = 0
-    for original, masked in zip(prepared.original.split("\n"), prepared.masked.split("\n"), strict=False):
-        if prepared.is_list_item(original):
+    for (_line, is_item, _title), masked in zip(prepared.line_layout, prepared.masked.split("\n"), strict=False):
+        if is_item:
             bullets += len(WORD_RE.findall(masked))
     return bullets / total if total else 0.0
 

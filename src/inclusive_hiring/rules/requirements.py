@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..text.headings import heading_text
 from . import DocumentRule
 
 if TYPE_CHECKING:
@@ -52,16 +51,17 @@ def required_items(prepared: Prepared) -> list[RequiredItem]:
     lead_in: int | None = None  # indentation of an item that opened a group of alternatives
     group = 0
     offset = 0
-    for line in prepared.original.split("\n"):
-        is_item = prepared.is_list_item(line)
-        title = heading_text(line, is_item)
+    for line, is_item, title in prepared.line_layout:
         indent = len(line) - len(line.lstrip())
-        if title is not None and not _ALTERNATIVES.search(line):
+        # A lead-in ends with a colon: a line without one is never tried (``\b`` makes ``re``
+        # try the pattern at every offset).
+        alternatives = ":" in line and _ALTERNATIVES.search(line) is not None
+        if title is not None and not alternatives:
             in_required = bool(_REQUIRED.search(title)) and not _OPTIONAL.search(title) \
                 and not _APPLYING.search(title)
             lead_in = None
             group += 1
-        elif _ALTERNATIVES.search(line):  # "One of the following:", as a line or as an item
+        elif alternatives:  # "One of the following:", as a line or as an item
             lead_in = indent if is_item else -1
             group += 1
         elif not is_item:

@@ -14,13 +14,18 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..text.search import StartsAfter
 from . import DocumentRule
 
 if TYPE_CHECKING:
     from ..lint.context import Context
 
 RULE_ID = "IH604"
-_YEARS = re.compile(r"(?<![\d.,])(\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b", re.I)
+#: A year count: ``(?<![\d.,])`` and this body (``StartsAfter`` finds the matches of the two
+#: without trying the lookbehind at every offset).
+YEARS_BODY = r"(\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b"
+YEARS_BEFORE = r"[\d.,]"
+_YEARS = StartsAfter(YEARS_BODY, YEARS_BEFORE, re.I)
 # The clause after the count: up to a full stop, semicolon, line end or the next count, at most 90
 # characters.
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
@@ -34,13 +39,15 @@ _BREAK = frozenset({"and", "or", "but", "then", "while", "since", "before", "aft
 
 
 @functools.cache
-def _table(items: tuple[tuple[str, int], ...]) -> dict[tuple[str, ...], int]:
-    return {tuple(_WORD.findall(name.lower())): int(year) for name, year in items}
+def _table(items: tuple[tuple[Any, Any], ...]) -> dict[tuple[str, ...], int]:
+    ordered = sorted((str(name), int(year)) for name, year in items)
+    return {tuple(_WORD.findall(name.lower())): year for name, year in ordered}
 
 
 def technologies(cues: dict[str, Any]) -> dict[tuple[str, ...], int]:
-    """Name (as words) -> year of first release, from the word list's cues."""
-    return _table(tuple(sorted((str(k), int(v)) for k, v in cues.get("technology_released", {}).items())))
+    """Name (as words) -> year of first release, from the word list's cues (the key of the
+    memo is the mapping's items as they are: sorting them for every document cost more)."""
+    return _table(tuple(cues.get("technology_released", {}).items()))
 
 
 def too_old(text: str, table: dict[tuple[str, ...], int], as_of: int) -> list[tuple[int, int, int, str, int]]:

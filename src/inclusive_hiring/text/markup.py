@@ -25,6 +25,8 @@ _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _CODE_SPAN = re.compile(r"(``*)[^`\n].*?\1", re.S)  # ``*, not `+: re then looks for "`" first
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(\([^()\s]*\))?[^()\s]*(\s+\"[^\"\n]*\")?\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S.*$", re.M)
+#: Markdown's code and link syntax, each with the text that every match of it holds
+_MARKDOWN_SPANS = ((_FENCE, ("```", "~~~")), (_CODE_SPAN, ("`",)), (_LINK_TARGET, ("](",)), (_REF_DEF, ("]:",)))
 # (https?://|ftp://|www\.)[^\s<>()\[\]"']+ under re.I, spelled out so that re can look for the
 # first letter quickly ("ſ" is an "s" under re.I; no other character folds to these letters).
 _URL = re.compile(r"[hHfFwW](?:(?<=[hH])[tT][tT][pP][sS\u017f]?://|(?<=[fF])[tT][pP]://"
@@ -119,8 +121,9 @@ def mask(text: str, kind: str) -> str:
         for rx in (_HTML_COMMENT, _SCRIPT_STYLE, _TAG, _ENTITY):
             spans.extend(m.span() for m in rx.finditer(text))
         if kind == "markdown":
-            for rx in (_FENCE, _CODE_SPAN, _LINK_TARGET, _REF_DEF):
-                spans.extend(m.span() for m in rx.finditer(text))
+            for rx, cues in _MARKDOWN_SPANS:
+                if any(cue in text for cue in cues):  # each match holds one of its cues
+                    spans.extend(m.span() for m in rx.finditer(text))
     if "://" in text or "ww." in text or "WW." in text:
         spans.extend(m.span() for m in _URL.finditer(text))
     spans.extend(_emails(text))
@@ -186,6 +189,18 @@ class Prepared:
 
     def is_list_item(self, line: str) -> bool:
         return bool(_LIST_ITEM.match(line))
+
+    @functools.cached_property
+    def line_layout(self) -> list[tuple[str, bool, str | None]]:
+        """Each line of the original as (line, is a list item, its heading title or None): read
+        once for the checks that walk the lines (must-haves, application items, bullet share)."""
+        from .headings import heading_text
+
+        out = []
+        for line in self.original.split("\n"):
+            is_item = bool(_LIST_ITEM.match(line))
+            out.append((line, is_item, heading_text(line, is_item)))
+        return out
 
 
 def _is_hard_break(masked: str, text: str, run_start: int, run_end: int, kind: str) -> bool:
