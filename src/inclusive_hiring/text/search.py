@@ -142,17 +142,11 @@ def _phrases_in_lower_case(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], A
     return longest, AfterNonWord(r"[\w$]", rf"{_phrase_body(phrases)}(?![\w])")
 
 
-_last_checked: list[tuple[str, bool]] = [("", True)]
-
-
+@functools.lru_cache(maxsize=1)
 def folds_like_ascii(text: str) -> bool:
-    """Whether ``text`` has none of ``_FOLDS_TO_ASCII`` (remembered for the last text asked: the
-    checks of one document ask about the same text)."""
-    last, answer = _last_checked[0]
-    if text is not last:
-        answer = text.isascii() or not any(char in text for char in _FOLDS_TO_ASCII)
-        _last_checked[0] = (text, answer)
-    return answer
+    """Whether ``text`` has none of ``_FOLDS_TO_ASCII`` (a pure function, cached for the last text
+    asked: the checks of one document ask about the same text)."""
+    return text.isascii() or not any(char in text for char in _FOLDS_TO_ASCII)
 
 
 @functools.cache
