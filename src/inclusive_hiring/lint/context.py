@@ -35,6 +35,12 @@ class Context:
         """Lower-case words of the document (see ``text.words.WORD_RE``)."""
         return self.facts.words
 
+    def reported_spans(self, rule_ids: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The spans of the hits of ``rule_ids`` so far, as (start, end) in the file as written: a
+        rule that reads what the word lists may already have reported skips those places."""
+        return [hit.span if hit.original else self.prepared.original_span(*hit.span)
+                for hit in self.hits if hit.rule_id in rule_ids and hit.span is not None]
+
     def emit(self, rule_id: str, message: str, *, span: tuple[int, int] | None = None,
              replacements: tuple[str, ...] = (), rationale: str | None = None,
              severity: str | None = None, source: str | None = None,

@@ -60,8 +60,7 @@ def check(ctx: Context) -> None:
     cues = ctx.data["protected-info-request"]["cues"]
     classes = [(c["rule"], _words(tuple(c["words"])), c["message"]) for c in cues["application_items"]]
     not_item = _compiled(cues["not_application_item"])
-    reported = [ctx.prepared.original_span(*h.span) if not h.original else h.span
-                for h in ctx.hits if h.rule_id in RULE_IDS and h.span is not None]
+    reported = ctx.reported_spans(RULE_IDS)
     for start, end, text in application_items(ctx.prepared, cues):
         if not_item.search(text) or any(s < end and start < e for s, e in reported):
             continue

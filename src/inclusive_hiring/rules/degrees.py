@@ -48,13 +48,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _overlaps(ctx: Context, start: int, end: int) -> bool:
     """Whether an IH601 hit already covers part of ``start``-``end`` (offsets in the file)."""
-    for hit in ctx.hits:
-        if hit.rule_id != RULE_ID or hit.span is None:
-            continue
-        first, last = hit.span if hit.original else ctx.prepared.original_span(*hit.span)
-        if first < end and start < last:
-            return True
-    return False
+    return any(first < end and start < last for first, last in ctx.reported_spans((RULE_ID,)))
 
 
 def _check_items(ctx: Context, cues: dict[str, Any]) -> None:

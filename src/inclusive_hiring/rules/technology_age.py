@@ -82,9 +82,10 @@ def check(ctx: Context) -> None:
     if not table:
         return
     text = ctx.prepared.normal
-    reported = [h.span for h in ctx.hits if h.rule_id == RULE_ID and h.span is not None and not h.original]
+    reported = ctx.reported_spans((RULE_ID,))
     for start, end, years, name, released in too_old(text, table, int(cues["technology_as_of"])):
-        if any(s < end and start < e for s, e in reported):
+        first, last = ctx.prepared.original_span(start, end)
+        if any(s < last and first < e for s, e in reported):
             continue  # a word-list entry of IH604 already reports this demand
         ctx.emit(RULE_ID, f"“{' '.join(text[start:end].split())}” asks for {years} years of {name}, which was "
                           f"first released in {released}: no one can meet it, and it tells capable people "
