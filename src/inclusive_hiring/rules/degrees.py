@@ -42,8 +42,13 @@ _MESSAGE = "“{}” is a must-have with no equivalent-experience path; add “o
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile("".join(pattern.split()), re.I)
+def _compiled(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile("".join(pattern.split()), flags)
+
+
+def _emit(ctx: Context, found: re.Match[str], start: int, end: int) -> None:
+    ctx.emit(RULE_ID, _MESSAGE.format(" ".join(found.group().split())), span=(start, end), original=True,
+             replacements=("a degree in ... or equivalent practical experience",), fix="none")
 
 
 def _overlaps(ctx: Context, start: int, end: int) -> bool:
@@ -66,8 +71,7 @@ def _check_items(ctx: Context, cues: dict[str, Any]) -> None:
         start, end = item.start + found.start(), item.start + found.end()
         if _overlaps(ctx, item.start, item.end):
             continue  # the word lists already flagged this item
-        ctx.emit(RULE_ID, _MESSAGE.format(" ".join(found.group().split())), span=(start, end), original=True,
-                 replacements=("a degree in ... or equivalent practical experience",), fix="none")
+        _emit(ctx, found, start, end)
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -130,9 +134,9 @@ def _is_gate(text: str, found: re.Match[str], cues: dict[str, Any]) -> bool:
 def _candidates(text: str, cues: dict[str, Any]) -> list[re.Match[str]]:
     """The ``degree_gate`` matches in ``text``, in order: the full expression runs only in a window
     around each fast hint (``degree_hint`` in the lower-cased text, ``degree_hint_capitals``)."""
-    hints = [m.start() for m in re.compile("".join(cues["degree_hint"].split())).finditer(text.lower())]
+    hints = [m.start() for m in _compiled(cues["degree_hint"], 0).finditer(text.lower())]
     if any(word in text for word in ("BA", "BS", "MA", "MS")):
-        hints += [m.start() for m in re.compile(cues["degree_hint_capitals"]).finditer(text)]
+        hints += [m.start() for m in _compiled(cues["degree_hint_capitals"], 0).finditer(text)]
     gate = _compiled(cues["degree_gate"])
     found: list[re.Match[str]] = []
     end = 0
@@ -166,9 +170,7 @@ def _check_sentences(ctx: Context, cues: dict[str, Any]) -> None:
         return  # a route stated anywhere covers the posting ("equivalent field of study" is no route)
     for found, start, end in gates:
         if not _overlaps(ctx, start, end):
-            ctx.emit(RULE_ID, _MESSAGE.format(" ".join(found.group().split())),
-                     span=(found.start(), found.end()), original=True,
-                     replacements=("a degree in ... or equivalent practical experience",), fix="none")
+            _emit(ctx, found, found.start(), found.end())
 
 
 def check(ctx: Context) -> None:
