@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import Lexicon, Phrase
-from .tokens import Token
+from .tokens import Token, capitalised_run, mostly_capitalised
 
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _DECADE_WORDS = frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "teens"})
@@ -105,23 +105,13 @@ def _capitalised_names(lexicon: Lexicon, tokens: list[Token],
     "of", "for", "&"...) with a word that is neither a trait, a job nor a frame word, or ending
     in a name word ("Creek", "Aid", "Vic"). Off in lines mostly in capitals or Title Case."""
     words = [t for t in tokens if t.is_word]
-    if not traits or not words:
-        return set()
-    capitals = sum(1 for t in words if t.capitalised)
-    if capitals * 10 > len(words) * 6 and len(words) > 2:
+    if not traits or not words or mostly_capitalised(words):
         return set()
     out: set[int] = set()
     for start, end, _phrase in traits:
         if not all(tokens[k].capitalised for k in range(start, end) if tokens[k].is_word):
             continue
-        lo, hi = start, end
-        while lo > 0 and (tokens[lo - 1].capitalised or
-                          (tokens[lo - 1].text in lexicon.connectors and lo > 1 and tokens[lo - 2].capitalised)):
-            lo -= 1
-        while hi < len(tokens) and (tokens[hi].capitalised or
-                                    (tokens[hi].text in lexicon.connectors and hi + 1 < len(tokens)
-                                     and tokens[hi + 1].capitalised)):
-            hi += 1
+        lo, hi = capitalised_run(tokens, start, end, lexicon.connectors)
         others = [tokens[k] for k in [*range(lo, start), *range(end, hi)] if tokens[k].capitalised]
         if not others:
             continue

@@ -100,3 +100,22 @@ def sentences(line: str, offset: int = 0) -> list[tuple[int, int]]:
     if begin < len(line):
         bounds.append((offset + begin, offset + len(line)))
     return [(s, e) for s, e in bounds if line[s - offset:e - offset].strip()]
+
+
+def mostly_capitalised(words: list[Token]) -> bool:
+    """Whether a sentence's ``words`` are a headline (more than two, over 60% capitalised), where
+    capitals say little about names."""
+    return len(words) > 2 and sum(1 for t in words if t.capitalised) * 10 > len(words) * 6
+
+
+def capitalised_run(tokens: list[Token], start: int, end: int, joins: frozenset[str]) -> tuple[int, int]:
+    """``tokens[start:end]`` widened to its run of capitalised words, across a ``joins`` word
+    ("of", "&"...) that stands between two capitalised ones: (lo, hi)."""
+    lo, hi = start, end
+    while lo > 0 and (tokens[lo - 1].capitalised or
+                      (tokens[lo - 1].text in joins and lo > 1 and tokens[lo - 2].capitalised)):
+        lo -= 1
+    while hi < len(tokens) and (tokens[hi].capitalised or
+                                (tokens[hi].text in joins and hi + 1 < len(tokens) and tokens[hi + 1].capitalised)):
+        hi += 1
+    return lo, hi

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..yamlio import DataError, load_yaml_file
 from .lexicon import Lexicon, frames_dir
-from .tokens import Token, sentences, tokenize
+from .tokens import Token, capitalised_run, mostly_capitalised, sentences, tokenize
 
 #: Quotation marks: (opening, closing). Straight quotes open and close alike; a straight single
 #: quote between two letters is an apostrophe ("don't") and is blanked first.
@@ -108,20 +108,11 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
     if not inside:
         return False
     suffixes = lexicon.name_suffixes | nouns
-    words = [t for t in tokens if t.is_word]
-    capitals = sum(1 for t in words if t.capitalised)
-    if len(words) > 2 and capitals * 10 > len(words) * 6:
+    if mostly_capitalised([t for t in tokens if t.is_word]):
         # a headline: only a name word right after the word ("Customer Success Hero Award")
         nxt = inside[-1] + 1
         return nxt < len(tokens) and tokens[nxt].capitalised and tokens[nxt].text in suffixes
-    lo, hi = inside[0], inside[-1] + 1
-    joins = lexicon.connectors | {"'s", "-"}
-    while lo > 0 and (tokens[lo - 1].capitalised or
-                      (tokens[lo - 1].text in joins and lo > 1 and tokens[lo - 2].capitalised)):
-        lo -= 1
-    while hi < len(tokens) and (tokens[hi].capitalised or
-                                (tokens[hi].text in joins and hi + 1 < len(tokens) and tokens[hi + 1].capitalised)):
-        hi += 1
+    lo, hi = capitalised_run(tokens, inside[0], inside[-1] + 1, lexicon.connectors | {"'s", "-"})
     run = [tokens[k].text for k in range(lo, hi) if tokens[k].capitalised and k not in inside]
     if any(word in suffixes for word in run):
         return True
