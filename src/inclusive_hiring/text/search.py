@@ -89,8 +89,6 @@ class AfterNonWord:
                                                for m in self._after_other.finditer(text))))
 
 
-
-
 class StartsAfter:
     """The matches of ``(?<!<before>)<body>`` (as ``re.finditer`` and ``re.search`` find them),
     where ``<before>`` is a one-character class and ``<body>`` never matches an empty string.
@@ -124,6 +122,7 @@ class StartsAfter:
             out.append(found)
             pos = found.end()
         return out
+
 
 #: The only characters outside ASCII that ``re.I`` takes for ASCII letters ("İ" for "i"; "İ" is
 #: also the only character whose lower case is longer). In a text without them, a pattern of
