@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .suppress import reason_text
 
 MAX_LISTED = 25
+
+
+def _capped_table(add: Callable[[str], None], header: str, rule: str, rows: list[str], total: int) -> None:
+    """A Markdown table of at most ``MAX_LISTED`` rows, then how many of ``total`` were left out."""
+    add(header)
+    add(rule)
+    for row in rows:
+        add(row)
+    if total > MAX_LISTED:
+        add(f"\n... and {total - MAX_LISTED} more (all of them in the JSON report).")
+    add("")
 
 
 def _pct(value: float | None) -> str:
@@ -123,25 +135,17 @@ def _scorecards(cards: dict[str, Any], add: Any) -> None:
     if not flagged:
         add("No interviewer rates flat, harsh or kind by the thresholds in docs/tracking.md.\n")
     else:
-        add("| Interviewer | Ratings | Mean | SD | vs panel | Why |")
-        add("| --- | ---: | ---: | ---: | ---: | --- |")
-        for p in flagged[:MAX_LISTED]:
-            add(f"| {_cell(p['interviewer_id'])} | {_n(p['ratings'])} | {p['mean']:.2f} | {_num(p['sd'], '.2f')} | "
-                f"{_num(p['vs_panel'], '+.2f')} | {', '.join(p['flags'])} |")
-        if len(flagged) > MAX_LISTED:
-            add(f"\n... and {len(flagged) - MAX_LISTED} more (all of them in the JSON report).")
-        add("")
+        _capped_table(add, "| Interviewer | Ratings | Mean | SD | vs panel | Why |",
+                      "| --- | ---: | ---: | ---: | ---: | --- |",
+                      [f"| {_cell(p['interviewer_id'])} | {_n(p['ratings'])} | {p['mean']:.2f} | "
+                       f"{_num(p['sd'], '.2f')} | {_num(p['vs_panel'], '+.2f')} | {', '.join(p['flags'])} |"
+                       for p in flagged[:MAX_LISTED]], len(flagged))
     reqs = sorted(cards["requisitions"], key=lambda r: (r["same_plan_share"] or 0, r["requisition_id"]))
     uneven = [r for r in reqs if r["same_plan"] < r["candidates"]]
     add("### Requisitions where candidates got different interviews\n")
     if not uneven:
         add("Every candidate of every requisition got the same stages and competencies (as far as they went).\n")
     else:
-        add("| Requisition | Candidates | Same plan | Stages |")
-        add("| --- | ---: | ---: | --- |")
-        for r in uneven[:MAX_LISTED]:
-            add(f"| {_cell(r['requisition_id'])} | {_n(r['candidates'])} | {_pct(r['same_plan_share'])} | "
-                f"{_cell(', '.join(r['stages']))} |")
-        if len(uneven) > MAX_LISTED:
-            add(f"\n... and {len(uneven) - MAX_LISTED} more (all of them in the JSON report).")
-        add("")
+        _capped_table(add, "| Requisition | Candidates | Same plan | Stages |", "| --- | ---: | ---: | --- |",
+                      [f"| {_cell(r['requisition_id'])} | {_n(r['candidates'])} | {_pct(r['same_plan_share'])} | "
+                       f"{_cell(', '.join(r['stages']))} |" for r in uneven[:MAX_LISTED]], len(uneven))
