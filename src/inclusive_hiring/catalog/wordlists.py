@@ -16,7 +16,7 @@ POSTING_CATEGORIES: tuple[str, ...] = (
     "gender-coded", "gendered-language", "age", "disability", "national-origin", "race",
     "religion", "family-status", "lgbtq", "elitism", "jargon", "culture-fit",
     "requirement-inflation", "pay-transparency", "salary-history", "criminal-record",
-    "protected-info-request", "eeo", "readability", "length", "drafting", "explicit-preference",
+    "protected-info-request", "eeo", "readability", "length", "drafting", "explicit-preference", "language",
 )
 #: Topics an interviewer must not ask about (docs/lawful-interviewing.md).
 QUESTION_TOPICS: tuple[str, ...] = (

@@ -72,6 +72,20 @@ class Facts:
         return WORD_RE.findall(self.prepared.lower)
 
     @functools.cached_property
+    def english_share(self) -> float:
+        """The share of the words that are common English function words (``rules/language.py``)."""
+        from ..rules.language import english_share
+
+        return english_share(self.words, self.data["language"]["cues"]["function_words"])
+
+    @functools.cached_property
+    def reads_english(self) -> bool:
+        """Whether the document reads as English: too short to tell, or enough function words."""
+        if len(self.words) < int(self.option("IH820", "min_words")):
+            return True
+        return self.english_share >= float(self.option("IH820", "min_english_share"))
+
+    @functools.cached_property
     def pay(self) -> Pay:
         from ..rules.pay_transparency import pay_facts
 
@@ -142,7 +156,7 @@ class Facts:
                    "gender_coding": empty_metrics()["gender_coding"],
                    "questions": question_metrics(self.prepared, self.questions)}
         else:
-            grade, mean = self.reading
+            grade, mean = self.reading if self.reads_english else (None, 0.0)
             out = {"words": len(self.words), "reading_grade": grade, "gender_coding": self.gender_coding,
                    "pay": {"range": self.pay.range}, "statements": self.statements,
                    "mean_sentence_words": mean, "bullet_share": self.bullet_share,

@@ -137,6 +137,8 @@ class Linter:
         for rule in rules_for(kind):
             if rule.needs_jurisdictions and not jurisdictions:
                 continue
+            if rule.reads_english and not facts.reads_english:
+                continue
             if enabled is None or not enabled.isdisjoint(rule.ids):
                 rule.check(ctx)
         findings = findings_of(ctx.hits, prepared=prepared, path=path, rules=rules,

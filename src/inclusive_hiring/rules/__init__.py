@@ -32,6 +32,9 @@ class DocumentRule:
     options: tuple[tuple[str, str], ...] = ()
     #: runs only when the configuration names ``jurisdictions:``
     needs_jurisdictions: bool = False
+    #: reads English prose (statements, reading grade): skipped on a document that does not read
+    #: as English (IH820), where its findings would report what ih could not read
+    reads_english: bool = False
 
 
 @functools.cache

@@ -68,4 +68,4 @@ def check(ctx: Context) -> None:
                  replacements=("If you need an accommodation at any stage of hiring, contact <email>.",))
 
 
-RULE = DocumentRule(ids=("IH750", "IH751"), check=check)
+RULE = DocumentRule(ids=("IH750", "IH751"), check=check, reads_english=True)

@@ -46,4 +46,4 @@ def check(ctx: Context) -> None:
 
 
 RULE = DocumentRule(ids=("IH801", "IH802"), check=check,
-                    options=(("IH801", "max_grade"), ("IH802", "max_mean_sentence_words")))
+                    options=(("IH801", "max_grade"), ("IH802", "max_mean_sentence_words")), reads_english=True)
