@@ -24,7 +24,8 @@ _MONEY = (rf"(?:[{_SIGNS}]\s?(?:{_NUM})(?:\s?(?:[kK]\b|[mM]{{1,2}}\b|million\b|b
           rf"|(?:{_NUM})\s?[kK]?\s?(?:{_CODES}|zł|dollars|euros|rupees|pesos|shillings|taka)(?![\w]))")
 _SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 _PAY_UNIT = (r"(?:per hour|an hour|/\s?hr|/\s?hour|hourly|per year|a year|/\s?year|/\s?yr|annually|per annum|p\.a\.|"
-             r"per month|a month|/\s?month|/\s?mo\b|monthly|per week|a week|/\s?week|weekly|per day|a day|daily)")
+             r"per month|a month|/\s?month|/\s?mo\b|monthly|per week|a week|/\s?week|weekly|per day|a day|daily|"
+             r"per night|a night|per shift|a shift)")
 RANGE = re.compile(
     rf"{_MONEY}{_SEP}(?:{_MONEY}|(?:{_NUM})\s?[kK]?\b)"
     rf"|\b(?:{_NUM}){_SEP}(?:{_NUM})\s?{_PAY_UNIT}"
@@ -130,7 +131,7 @@ def pay_facts(prepared: Prepared, cues: dict[str, Any]) -> Pay:
     text = prepared.normal
     may_have_money = _may_have_money(text, prepared.lower)
     money = currency(text) if may_have_money else ""
-    if has_range(text):
+    if has_range(text) or _field_range(tuple(cues.get("pay_fields", ()))).search(text):
         return Pay(range=True, currency=money)
     figures = money_figures(text) if may_have_money else []
     flagged: list[tuple[int, int, str]] = []
@@ -151,6 +152,19 @@ def pay_facts(prepared: Prepared, cues: dict[str, Any]) -> Pay:
     flagged += [(start, end, "vague") for start, end in sorted(set(vague))]
     return Pay(range=False, figures=tuple(f.span() for f in figures), flagged=tuple(sorted(flagged)),
                currency=money)
+
+
+@functools.cache
+def _field_range(fields: tuple[str, ...]) -> re.Pattern[str]:
+    """A pay field (one word may come first: "Annual salary", "Hourly rate") whose value starts with
+    two figures ("Salary: 18,000 - 21,500", "Pay range: 1000-2000"): a range, though it names no
+    currency or period (the posting's place implies one)."""
+    if not fields:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:^|\n)[ \t*_-]*(?:[A-Za-z]+[ \t]+)?(?:{phrase_regex(fields).pattern})[ \t*_]*[:\-–]"
+                      rf"[ \t*_]*(?:from[ \t]+)?"
+                      rf"(?:{_NUM})[ \t]?[kK]?{_SEP}(?:{_NUM})[ \t]?[kK]?(?![\w.,]*\d)"
+                      r"(?![ \t]*(?:years?|yrs?|months?|weeks?|%|percent)\b)", re.I)
 
 
 @functools.cache
