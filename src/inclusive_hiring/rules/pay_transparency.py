@@ -186,8 +186,12 @@ def check(ctx: Context) -> None:
         # No figure at all: one finding, which names the vague wording the posting uses instead.
         # With ``jurisdictions:``, the rule's data names the laws that require a range.
         words = [ctx.prepared.normal[start:end] for start, end, _ in pay.flagged]
-        said = (f" (“{'”, “'.join(dict.fromkeys(' '.join(w.split()) for w in words))}” is not one)"
-                if words else "")
+        named = list(dict.fromkeys(" ".join(w.split()) for w in words))
+        said = ""
+        if len(named) == 1:
+            said = f" (“{named[0]}” is not one)"
+        elif named:
+            said = f" (“{'”, “'.join(named[:-1])}” and “{named[-1]}” are not)"
         ctx.emit("IH701", f"No salary or pay range found{said}; state a good-faith minimum and maximum.",
                  replacements=(f"The pay for this role is {suggestion}.",), fix="none")
         return
