@@ -170,3 +170,16 @@ def test_bom_is_not_a_column(tmp_path):
     (result,) = lint_paths([str(path)]).files
     (f,) = [f for f in result.findings if f.rule_id == "IH110"]
     assert (f.line, f.column) == (1, 11)
+
+
+def test_rules_drawn_with_characters_are_not_glued_to_words():
+    from inclusive_hiring.text.markup import prepare
+
+    for kind in ("text", "markdown"):
+        prepared = prepare("We pay a competitive wage__________Apply by Friday\nOwn it=======\n", kind)
+        assert "wage Apply" in prepared.normal
+        assert "_" not in prepared.normal and "=" not in prepared.normal
+        assert len(prepared.masked) == len(prepared.original)
+    # two underscores or dashes are not a rule
+    assert "snake__case" in prepare("Use snake__case names -- always.", "text").normal
+    assert "--" in prepare("Use snake__case names -- always.", "text").normal

@@ -133,7 +133,17 @@ def mask(text: str, kind: str) -> str:
     if kind == "markdown":
         masked = _blank(masked, _markdown_syntax(masked))
     # Bullet markers are layout, not words: "- Native English speaker" must read like the sentence.
-    return _blank(masked, _list_markers(masked))
+    masked = _blank(masked, _list_markers(masked))
+    # So are rules drawn with characters ("Salary_______Who are we?", "Own It=========="): a word
+    # glued to one must still read as the word.
+    if any(run in masked for run in _RULE_CUES):
+        masked = _blank(masked, [m.span() for m in _RULE_RUN.finditer(masked)])
+    return masked
+
+
+#: a run of three or more rule characters; each run holds one of ``_RULE_CUES``
+_RULE_RUN = re.compile(r"_{3,}|={3,}|~{3,}|-{3,}|\*{3,}")
+_RULE_CUES = ("___", "===", "~~~", "---", "***")
 
 
 def _list_markers(text: str) -> list[tuple[int, int]]:
