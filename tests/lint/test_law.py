@@ -24,6 +24,13 @@ LAW = default_equality_law()
     ("Cashier in Austin, Texas: $15 an hour.", "US"),
     ("Cashier needed. Apply in store.", "US"),  # no signal: the default
     ("We pay $50,000 and have offices in Canada and the United States.", "US"),  # a tie stays US
+    # a currency only one country writes outweighs a place name that is also a town elsewhere...
+    ("Leaflet distributor, Perth and Kinross. £95 a day.", "UK"),
+    ("Line cook in London, Ontario. CAD 18 an hour.", "CA"),
+    # ...and "$", which several countries write, counts less than a place
+    ("Barista in Sydney, $28 an hour.", "AU"),
+    # as does "€", which two systems share: a company's euro turnover does not move a Manila job
+    ("Lab assistant in Manila, Philippines. Our group's sales there were €90 million.", "INTL"),
 ])
 def test_the_posting_shows_its_legal_system(text, code):
     system, how = legal_system(text, (), LAW)
@@ -75,6 +82,11 @@ def test_the_data_file_is_validated(tmp_path):
     with pytest.raises(DataError, match=r"law\.yml:8: system UK: unknown family 'ages'"):
         load_equality_law(bad)
     assert set(LAW.systems) >= {"US", "UK", "IE", "CA", "AU", "EU", "INTL"}
+    weights = tmp_path / "weights.yml"
+    weights.write_text("weights: {currency: 3, town: 1}\nsystems:\n  US: {name: x, law: y, source: z}\n",
+                       encoding="utf-8")
+    with pytest.raises(DataError, match=r"weights\.yml:1: 'weights' maps"):
+        load_equality_law(weights)
 
 
 def test_an_explicit_preference_cites_the_law_of_its_family():

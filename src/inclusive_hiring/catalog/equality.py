@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -10,6 +11,10 @@ from typing import Any
 
 from ..text.search import StartsAfter, trie_pattern
 from ..yamlio import DataError, LineDict, load_yaml_file
+
+
+#: how much a signal counts, by kind, unless the data file says otherwise
+DEFAULT_WEIGHTS = {"currency": 3, "place": 2, "shared_currency": 1}
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,8 @@ class Signals:
     owners: dict[tuple[str, str], tuple[str, ...]]
     #: (kind, the same search, faster: ``text/search.py``, ``StartsAfter``)
     scans: tuple[tuple[str, StartsAfter], ...] = ()
+    #: (kind, token) -> how much it counts (``weights`` in the data file)
+    weights: dict[tuple[str, str], int] = dataclasses.field(default_factory=dict)
 
     def tokens(self, text: str) -> list[tuple[str, str]]:
         """(kind, token) of each match of ``currency`` (its sign), then of ``places``."""
@@ -43,7 +50,11 @@ class Signals:
                 for kind, scan in self.scans for m in scan.finditer(text)]
 
 
-def build_signals(systems: dict[str, LegalSystem]) -> Signals:
+def build_signals(systems: dict[str, LegalSystem], weights: dict[str, int] | None = None,
+                  shared_currency: tuple[str, ...] = ()) -> Signals:
+    """``weights`` by kind (``place``, ``currency``, ``shared_currency``: a sign several countries
+    write, such as "$" or "€", counts less than one only one country uses, such as "£")."""
+    weights = weights or DEFAULT_WEIGHTS
     owners: dict[tuple[str, str], list[str]] = {}
     for system in systems.values():
         for token in system.currency:
@@ -59,8 +70,11 @@ def build_signals(systems: dict[str, LegalSystem]) -> Signals:
     currency_body = r"(?P<sign>" + trie_pattern(signs) + r")\.?\s?\d"
     place_body = r"(?:" + trie_pattern(places) + r")(?![\w-])"
     scans = (("currency", StartsAfter(currency_body, r"[\w.]")), ("place", StartsAfter(place_body, r"[\w-]")))
+    # a currency two systems share ("€": Ireland and the EU) counts as a shared one too
+    weight = {(kind, token): weights["shared_currency" if kind == "currency" and (
+        token in shared_currency or len(systems_of) > 1) else kind] for (kind, token), systems_of in owners.items()}
     return Signals(re.compile(r"(?<![\w.])" + currency_body), re.compile(r"(?<![\w-])" + place_body),
-                   {k: tuple(v) for k, v in owners.items()}, scans)
+                   {k: tuple(v) for k, v in owners.items()}, scans, weight)
 
 
 @dataclass(frozen=True)
@@ -70,11 +84,14 @@ class EqualityLaw:
     families: dict[str, str]
     #: tokens that name US law in a message
     us_law: tuple[str, ...]
+    #: how much each kind of signal counts, and the currency signs several countries write
+    weights: dict[str, int] = dataclasses.field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    shared_currency: tuple[str, ...] = ()
 
     @functools.cached_property
     def signals(self) -> Signals:
         """Every system's currencies and places, compiled for one scan of a text each."""
-        return build_signals(self.systems)
+        return build_signals(self.systems, self.weights, self.shared_currency)
 
     @functools.cached_property
     def us_law_regex(self) -> re.Pattern[str]:
@@ -123,8 +140,15 @@ def load_equality_law(path: Path | None = None) -> EqualityLaw:
             notes={str(k): " ".join(str(v).split()) for k, v in notes.items()})
     if "US" not in systems:
         raise DataError(path, None, "the US system is required (the word lists cite US law)")
+    weights = raw.get("weights") or {}
+    if (not isinstance(weights, dict) or set(weights) - set(DEFAULT_WEIGHTS)
+            or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in weights.values())):
+        raise DataError(path, raw.line_of("weights"),
+                        f"'weights' maps {', '.join(DEFAULT_WEIGHTS)} to positive whole numbers")
     return EqualityLaw(systems=systems, families={str(k): str(v) for k, v in families.items()},
-                       us_law=_strings(raw.get("us_law"), path, "us_law"))
+                       us_law=_strings(raw.get("us_law"), path, "us_law"),
+                       weights={**DEFAULT_WEIGHTS, **{str(k): int(v) for k, v in weights.items()}},
+                       shared_currency=_strings(raw.get("shared_currency"), path, "shared_currency"))
 
 
 @functools.cache

@@ -2,8 +2,9 @@
 
 The word lists cite US federal law. The legal system of a posting is the one its configured
 ``jurisdictions:`` select, else the one its text shows: currency signs and codes, and place names
-(``data/equality-law.yml``); a place counts twice a currency, and with no signal (or a tie with
-the US) the system is the US. Under any other system a finding that names US law loses that clause,
+(``data/equality-law.yml``, whose ``weights`` say how much each counts: a currency only one
+country writes, such as "£", more than a place name, which may be a town elsewhere too, and "$"
+less than either); with no signal (or a tie with the US) the system is the US. Under any other system a finding that names US law loses that clause,
 cites the system's law for its family instead, and takes the system's rationale and source; the
 message says which system and why.
 """
@@ -37,7 +38,7 @@ def legal_system(text: str, jurisdictions: Sequence[str], law: EqualityLaw) -> t
         seen.add((kind, token))
         for code in found.owners[(kind, token)]:
             score, shown = scores[code]
-            scores[code] = (score + (2 if kind == "place" else 1), [*shown, token])
+            scores[code] = (score + found.weights[(kind, token)], [*shown, token])
     best = max(scores, key=lambda c: (scores[c][0], c == "US"))
     score, shown = scores[best]
     if score == 0 or score <= scores["US"][0]:
