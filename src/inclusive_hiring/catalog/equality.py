@@ -12,7 +12,6 @@ from typing import Any
 from ..text.search import StartsAfter, trie_pattern
 from ..yamlio import DataError, LineDict, load_yaml_file
 
-
 #: how much a signal counts, by kind, unless the data file says otherwise
 DEFAULT_WEIGHTS = {"currency": 3, "place": 2, "shared_currency": 1}
 
