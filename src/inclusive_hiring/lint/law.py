@@ -4,9 +4,9 @@ The word lists cite US federal law. The legal system of a posting is the one its
 ``jurisdictions:`` select, else the one its text shows: currency signs and codes, and place names
 (``data/equality-law.yml``, whose ``weights`` say how much each counts: a currency only one
 country writes, such as "£", more than a place name, which may be a town elsewhere too, and "$"
-less than either); with no signal (or a tie with the US) the system is the US. Under any other system a finding that names US law loses that clause,
-cites the system's law for its family instead, and takes the system's rationale and source; the
-message says which system and why.
+less than either); with no signal (or a tie with the US) the system is the US. Under any other
+system a finding that names US law loses that clause, cites the system's law for its family
+instead, and takes the system's rationale and source; the message says which system and why.
 """
 
 from __future__ import annotations
