@@ -42,8 +42,9 @@ _PARENS = re.compile(r"\([^()]*\)")
 # A run-on boundary right after a lower-case degree or field noun ("Bachelor's degree Experience in ...
 # is an advantage", "in any discipline Any degree in HRM will get priority"): a capitalised word that is
 # not part of the degree's phrase starts the next item.
-_DEGREE_RUN_ON = re.compile(r"\b(?:degree|diploma|discipline|field|subject)s?\s+(?=(?!(?:Preferred|Preferably|Required|Holders?|Programs?|"
-                            r"Programmes?|Courses?|In|Of|From|Or|And|With|Is|Level|Graduates?)\b)[A-Z][a-z])")
+_DEGREE_RUN_ON = re.compile(
+    r"\b(?:degree|diploma|discipline|field|subject)s?\s+(?=(?!(?:Preferred|Preferably|Required|Holders?|"
+    r"Programs?|Programmes?|Courses?|In|Of|From|Or|And|With|Is|Level|Graduates?)\b)[A-Z][a-z])")
 _MESSAGE = "“{}” is a must-have with no equivalent-experience path; add “or equivalent experience”."
 
 
