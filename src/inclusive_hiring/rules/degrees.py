@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 RULE_ID = "IH601"
 # Sentence ends inside a line: ". " before a capital, "word.Word" and "wordWord" run-ons (a lost line
-# break), "? ", inline bullets, runs of spaces.
-_BOUNDARY = re.compile(r"(?<=[.!])\s+(?=[A-Z0-9“\"(])|(?<=[a-z]{3}[.!])(?=[A-Z])|(?<=\?)\s+|[•·▪●]|\s{3,}|"
+# break), "word.+ " (a list item glued to the one before), "? ", inline bullets, runs of spaces.
+_BOUNDARY = re.compile(r"(?<=[.!])\s+(?=[A-Z0-9“\"(])|(?<=[a-z]{3}[.!])(?=[A-Z])|(?<=[a-z)][.!])(?=[+*–-]\s)|"
+                       r"(?<=\?)\s+|[•·▪●]|\s{3,}|"
                        r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 # What may stand before a degree that opens its sentence: bullets, or a short label ("Education:").
 _OPENING = re.compile(r"^[\s\-*+–—:]*(?:(?:[\w/&,'’()]+\s*){1,5}[:\-–—]\s*)?$")
@@ -38,6 +39,12 @@ _OR_NEXT = re.compile(r"[\s.;,:•·-]*or\b", re.I)
 _RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _REACH = 400  # how far a sentence, its line's lead-in or the heading above is looked for
 _PARENS = re.compile(r"\([^()]*\)")
+# A run-on boundary right after a lower-case degree or field noun ("Bachelor's degree Experience in ...
+# is an advantage", "in any discipline Any degree in HRM will get priority"): a capitalised word that is
+# not part of the degree's phrase starts the next item.
+_DEGREE_RUN_ON = re.compile(
+    r"\b(?:degree|diploma|discipline|field|subject)s?\s+(?=(?!(?:Preferred|Preferably|Required|Holders?|"
+    r"Programs?|Programmes?|Courses?|In|Of|From|Or|And|With|Is|Level|Graduates?)\b)[A-Z][a-z])")
 _MESSAGE = "“{}” is a must-have with no equivalent-experience path; add “or equivalent experience”."
 
 
@@ -105,8 +112,11 @@ def _is_gate(text: str, found: re.Match[str], cues: dict[str, Any]) -> bool:
     words = _RUN_ON.sub(" ", sentence)
     if any(p.start() < at < p.end() for p in _PARENS.finditer(sentence)):
         return False  # a degree in brackets qualifies another one ("(MS preferred)")
-    if _compiled(cues["degree_not_gate"]).search(words) or _compiled(cues["degree_licensed"]).search(words):
+    if _compiled(cues["degree_not_gate"]).search(words):
         return False
+    if _compiled(cues["degree_licensed"]).search(words) and \
+            _compiled(cues["degree_licence_optional"]).search(words) is None:
+        return False  # a degree a licence needs, unless the licence itself is only an advantage
     routes = _compiled(cues["degree_not_alternative"]).sub(" ", sentence[at:])
     if _compiled(cues["degree_alternative"]).search(routes):
         return False
@@ -114,6 +124,8 @@ def _is_gate(text: str, found: re.Match[str], cues: dict[str, Any]) -> bool:
         return False  # the degree is the alternative to experience, or the next sentence offers one
     clause_start = sentence.rfind(";", 0, at) + 1
     clause_end = sentence.find(";", at)
+    run_on = _DEGREE_RUN_ON.search(sentence, at, len(sentence) if clause_end == -1 else clause_end)
+    clause_end = run_on.end() if run_on else clause_end
     clause = sentence[clause_start:None if clause_end == -1 else clause_end]
     clause = _PARENS.sub(lambda m: " " * len(m.group()), clause)
     clause = _compiled(cues["degree_field_preference"]).sub(" ", _RUN_ON.sub(" ", clause))
@@ -152,6 +164,20 @@ def _candidates(text: str, cues: dict[str, Any]) -> list[re.Match[str]]:
     return found
 
 
+def _route_in_posting(ctx: Context, cues: dict[str, Any]) -> bool:
+    """Whether the posting offers a route around a degree anywhere: a route phrase, or "or
+    equivalent" after an education or experience word (not after software or a certification)."""
+    normal = ctx.prepared.normal
+    routes = tuple(cues["degree_route_in_posting"])
+    kept = _compiled(cues["degree_not_alternative"]).sub(" ", normal)
+    if has_phrase(normal, routes, ctx.prepared.lower) and has_phrase(kept, routes):
+        return True
+    if "equivalen" not in ctx.prepared.lower:
+        return False
+    kept = _compiled(cues["degree_not_route"]).sub(" ", kept)
+    return _compiled(cues["degree_route_or_equivalent"]).search(kept) is not None
+
+
 def _check_sentences(ctx: Context, cues: dict[str, Any]) -> None:
     text = ctx.prepared.original
     gates: list[tuple[re.Match[str], int, int]] = []
@@ -164,9 +190,7 @@ def _check_sentences(ctx: Context, cues: dict[str, Any]) -> None:
             continue  # (a degree name in two matches, "Bachelor's" + "Degree in", is read once)
         done.add(start)
         gates.append((found, start, end))
-    routes = tuple(cues["degree_route_in_posting"])
-    if not gates or (has_phrase(ctx.prepared.normal, routes, ctx.prepared.lower) and has_phrase(
-            _compiled(cues["degree_not_alternative"]).sub(" ", ctx.prepared.normal), routes)):
+    if not gates or _route_in_posting(ctx, cues):
         return  # a route stated anywhere covers the posting ("equivalent field of study" is no route)
     for found, start, end in gates:
         if not _overlaps(ctx, start, end):
