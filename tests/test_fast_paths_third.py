@@ -49,3 +49,89 @@ def test_resolver_gives_each_file_what_a_new_resolver_gives(tmp_path):
         assert shared.index_entries(path) == fresh.index_entries(path), path
     assert shared.for_file(tmp_path / "repo" / "a" / "b" / "x.md").disabled_rules != \
         shared.for_file(tmp_path / "repo" / "c" / "x.md").disabled_rules
+
+
+def _frame_regex_texts() -> list[str]:
+    from inclusive_hiring.frames.analysis import frame_engine
+
+    return [compiled.after_token.pattern for _frame, compiled in frame_engine().regexes]
+
+
+def test_code_of_a_pattern_builds_what_re_compile_builds():
+    """``re.Pattern`` equality compares the pattern, the flags and the engine code."""
+    import re
+
+    from inclusive_hiring.catalog.regexes import code_of, from_code
+
+    patterns = [*_frame_regex_texts(), r"(?P<year>\d{4})-(?P<m>\d\d)?", r"(?i)caf[ée]s?\b",
+                r"[^\W\d_]+(?:['’][^\W\d_]+)*", r"(?<![\w])(?:only|solely)\s+(?=\w)", "x*"]
+    assert len(patterns) > 90
+    for pattern in patterns:
+        for flags in (0, re.I | re.M):
+            code = code_of(pattern, flags)
+            assert code is not None
+            rebuilt = from_code(pattern, code)
+            plain = re.compile(pattern, flags)
+            assert rebuilt == plain, pattern
+            assert (rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (plain.flags, plain.groups, plain.groupindex)
+
+
+def test_frame_regexes_from_the_store_match_as_compiled_ones(tmp_path, monkeypatch):
+    """The engine built from stored code finds the same spans in random encoded windows."""
+    import re
+
+    from inclusive_hiring.catalog.regexes import RegexStore
+
+    monkeypatch.setenv("IH_CACHE_DIR", str(tmp_path))
+    patterns = _frame_regex_texts()
+    first = RegexStore("frames")
+    assert [first.compile(p) for p in patterns] == [re.compile(p) for p in patterns]
+    first.save()
+    stored = list(tmp_path.glob("regex-*.pickle"))
+    assert len(stored) == 1
+    second = RegexStore("frames")
+    from_store = [second.compile(p) for p in patterns]
+    assert not second._new  # every pattern came from the store
+    rng = random.Random(33)
+    tags = ["DET", "TA", "TN", "JOB", "HIRE", "MUST", "ONLY", "PUNCT", "WORD", "NUM", "CONJ", "AGE", "F:sex"]
+    words = ["only", "male", "females", "must", "be", "age", "preferred", "applicants", "need", "not", "apply",
+             "a", ","]
+    windows = []
+    for _ in range(300):
+        tokens = "".join(f"\x01{rng.choice(words)}\x02 {' '.join(rng.sample(tags, 2))} \x03"
+                         for _ in range(rng.randint(1, 8)))
+        windows.append(rng.choice(["\x04", ""]) + tokens + rng.choice(["\x05", ""]))
+    matched = 0
+    for pattern, compiled in zip(patterns, from_store, strict=True):
+        plain = re.compile(pattern)
+        for window in windows:
+            expected = [m.span() for m in plain.finditer(window)]
+            assert [m.span() for m in compiled.finditer(window)] == expected
+            matched += bool(expected)
+    assert matched > 0
+
+
+def test_a_damaged_store_is_compiled_again(tmp_path, monkeypatch):
+    import pickle
+    import re
+
+    from inclusive_hiring.catalog.regexes import RegexStore
+
+    monkeypatch.setenv("IH_CACHE_DIR", str(tmp_path))
+    store = RegexStore("test")
+    store.compile("ab+c")
+    store.compile("x(y)z")
+    store.save()
+    path = next(tmp_path.glob("regex-*.pickle"))
+    entries = pickle.loads(path.read_bytes())
+    # swap the two entries' code: each checksum no longer fits its pattern
+    (a, b) = sorted(entries)
+    entries[a], entries[b] = (entries[b][0], entries[a][1]), (entries[a][0], entries[b][1])
+    path.write_bytes(pickle.dumps(entries))
+    path.chmod(0o600)
+    again = RegexStore("test")
+    assert again.compile("ab+c") == re.compile("ab+c") and again.compile("x(y)z") == re.compile("x(y)z")
+    assert again._new
+    path.write_bytes(b"not a pickle")
+    broken = RegexStore("test")
+    assert broken.compile("ab+c") == re.compile("ab+c")
