@@ -135,3 +135,80 @@ def test_a_damaged_store_is_compiled_again(tmp_path, monkeypatch):
     path.write_bytes(b"not a pickle")
     broken = RegexStore("test")
     assert broken.compile("ab+c") == re.compile("ab+c")
+
+
+def _plain_tokenize(text: str, offset: int = 0):  # type: ignore[no-untyped-def]
+    """``frames.tokens.tokenize`` as it was: every clitic tried on every token."""
+    from inclusive_hiring.frames.tokens import _CLITICS, _NEGATED_BASES, _TOKEN_RE, Token, fold
+
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        low = raw.lower() if raw.isascii() else fold(raw)
+        start = m.start() + offset
+        for clitic in _CLITICS:
+            if len(low) > len(clitic) and low.endswith(clitic):
+                cut = len(raw) - len(clitic)
+                base = low[:cut]
+                out.append(Token(start, start + cut, _NEGATED_BASES.get(base, base) if clitic == "n't"
+                                 else base, raw[:cut]))
+                out.append(Token(start + cut, start + len(raw), clitic, raw[cut:]))
+                break
+        else:
+            out.append(Token(start, start + len(raw), low, raw))
+    return out
+
+
+def _sentence_texts() -> list[str]:
+    from conftest import FIXTURES
+
+    rng = random.Random(34)
+    pieces = ["women", "Women's", "needn't", "can't", "WON’T", "we're", "male", "female", "-", "only", "  ",
+              "Muslim", "young", "aged", "25", "-", "35", "1990s", "ladies", "’s", "'d", "mother", "of", "two",
+              "married", "man", ",", ".", "Hindu", "cook", "wanted", "native", "English", "speaker", "s",
+              "gay-friendly", "non-smoker", "fem ale", "mal e", "Ｍａｌｅ", "𝐆𝐄𝐍𝐃𝐄𝐑", "'", "n't", "over", "40"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for path in sorted((FIXTURES / "docs").glob("*")):
+        texts.extend(line for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+    return texts
+
+
+def test_tokens_skip_the_clitic_test_only_where_no_clitic_can_end_them():
+    from inclusive_hiring.frames.tokens import tokenize
+
+    split = 0
+    for text in _sentence_texts():
+        expected = _plain_tokenize(text, 7)
+        assert tokenize(text, 7) == expected, text
+        split += sum(t.text in ("'s", "n't", "'re", "'d") for t in expected)
+    assert split > 500
+
+
+def test_tagging_skips_only_phrases_that_cannot_match():
+    """``tag`` with its quick test of a phrase's second word tags as with ``_match_at`` alone."""
+    from inclusive_hiring.frames import tagging
+    from inclusive_hiring.frames.analysis import frame_engine
+    from inclusive_hiring.frames.tokens import tokenize
+
+    lexicon = frame_engine().lexicon
+    texts = _sentence_texts()
+    # The plain computation: every phrase of a token's key goes through _match_at (the quick test
+    # only ever says None where _match_at says None: checked here phrase by phrase).
+    multi = 0
+    for text in texts:
+        tokens = tokenize(text)
+        keys = [t.text for t in tokens]
+        for i in range(len(tokens)):
+            for phrase in lexicon.phrases.get(keys[i], ()):
+                end = tagging._match_at(tokens, keys, i, phrase)
+                if len(phrase.tokens) == 1:
+                    assert end == i + 1
+                elif i + 1 >= len(tokens) or (keys[i + 1] != phrase.tokens[1]
+                                              and tokens[i + 1].text not in tagging._HYPHENS):
+                    assert end is None, (text, phrase)
+                else:
+                    multi += end is not None
+    assert multi > 20
+    tagged = [(tagging.tag(lexicon, tokens), [sorted(t.tags) for t in tokens])
+              for tokens in (tokenize(text) for text in texts)]
+    assert sum(bool(traits) for traits, _ in tagged) > 1000
