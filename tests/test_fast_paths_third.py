@@ -212,3 +212,40 @@ def test_tagging_skips_only_phrases_that_cannot_match():
     tagged = [(tagging.tag(lexicon, tokens), [sorted(t.tags) for t in tokens])
               for tokens in (tokenize(text) for text in texts)]
     assert sum(bool(traits) for traits, _ in tagged) > 1000
+
+
+def test_the_index_key_reads_spacys_version_without_importing_it(tmp_path):
+    """The cache key has the version spaCy itself reports, and a run whose documents hold no word
+    of any entry never imports spaCy, with the findings an in-process run gives."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import spacy
+
+    from inclusive_hiring import lint_text
+    from inclusive_hiring.catalog.index import spacy_version
+
+    assert spacy_version() == spacy.__version__
+    clean = "Software engineer\n\nYou will write code in Python and review pull requests.\n"
+    flagged = "Software engineer\n\nWe want a coding ninja who is a digital native.\n"
+    script = (
+        "import json, sys\n"
+        "from inclusive_hiring import lint_text\n"
+        "clean = lint_text(sys.argv[1], path='a.md')\n"
+        "before = 'spacy' in sys.modules\n"
+        "flagged = lint_text(sys.argv[2], path='b.md')\n"
+        "print(json.dumps([before, 'spacy' in sys.modules, clean.to_dict(), flagged.to_dict()]))\n"
+    )
+    env = {**os.environ, "IH_CACHE_DIR": str(tmp_path)}
+    env.pop("IH_NO_CACHE", None)
+    # the first run builds the index (with spaCy) into the empty cache; the second reads it
+    subprocess.run([sys.executable, "-c", script, clean, flagged], capture_output=True, check=True, env=env)
+    out = subprocess.run([sys.executable, "-c", script, clean, flagged], capture_output=True, text=True,
+                         check=True, env=env)
+    spacy_before, spacy_after, clean_result, flagged_result = json.loads(out.stdout)
+    assert spacy_before is False and spacy_after is True
+    assert clean_result == lint_text(clean, path="a.md").to_dict()
+    assert flagged_result == lint_text(flagged, path="b.md").to_dict()
+    assert any(f["scope"] == "span" for f in flagged_result["findings"])
