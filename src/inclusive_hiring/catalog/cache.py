@@ -19,8 +19,9 @@ from typing import Any
 
 #: How many compiled indexes to keep (the shipped lists and a few configurations).
 KEEP = 4
-#: the shipped word lists' indexes, the configurations' overlays and the frame lexicons, each pruned to KEEP
-PATTERNS = ("index-*.pickle", "overlay-*.pickle", "frames-*.pickle")
+#: the shipped word lists' indexes, the configurations' overlays, the frame lexicons and the compiled
+#: regular expressions (``regexes.py``), each pruned to KEEP
+PATTERNS = ("index-*.pickle", "overlay-*.pickle", "frames-*.pickle", "regex-*.pickle")
 
 
 def cache_dir() -> Path | None:

@@ -452,17 +452,28 @@ def _hyphenation_patterns() -> Any:
 
 # --- the cache ------------------------------------------------------------------------------
 
+def spacy_version() -> str:
+    """spaCy's version, from its installed metadata: importing spaCy costs 0.6 s, and a run whose
+    documents hold no word of any entry never needs it (``spacy.__version__`` where the metadata
+    is missing)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("spacy")
+    except metadata.PackageNotFoundError:  # pragma: no cover - spaCy run from a source tree
+        from .nlp import import_spacy
+
+        return str(import_spacy().__version__)
+
+
 def digest_of(files: Iterable[Path], extra: bytes = b"") -> str:
     import pyphen
     import spacy_lookups_data
 
     from .. import __version__
-    from .nlp import import_spacy
-
-    spacy = import_spacy()
 
     h = hashlib.sha256()
-    h.update(f"{FORMAT}|{__version__}|{spacy.__version__}|{spacy_lookups_data.__version__}|"
+    h.update(f"{FORMAT}|{__version__}|{spacy_version()}|{spacy_lookups_data.__version__}|"
              f"{pyphen.__version__}|{sys.version_info[:2]}".encode())
     # The files are keyed on name, size and modification time (reading them costs more than the
     # rest of the start-up); the builder's own code is one of them, and so is the syllable

@@ -71,8 +71,9 @@ def resolve_for(config: Config, file_path: str | Path) -> Config:
 
 
 class ConfigResolver:
-    """Per-file configuration for a lint run: discovery from each file's folder (cached per
-    configuration file found), then :func:`resolve_for`.
+    """Per-file configuration for a lint run: discovery from each file's folder (remembered per
+    path and folder for the resolver's life: a configuration file added meanwhile is seen by a new
+    resolver), the configuration cached per configuration file found, then :func:`resolve_for`.
 
     ``for_file(path)`` raises :class:`DataError` for a broken configuration; the CLI should call
     :meth:`base` once before linting so that such an error exits 2 before any output.
@@ -86,6 +87,10 @@ class ConfigResolver:
         self.cli_overrides = cli_overrides
         self.rules = rules
         self._by_source: dict[Path | None, Config] = {}
+        #: path -> the configuration file found for it, and folder -> the same (``discover``):
+        #: a run asks four times for each file, the files of a folder share the answer
+        self._found: dict[str, Path | None] = {}
+        self._folders: dict[Path, Path | None] = {}
 
     def _load(self, found: Path | None) -> Config:
         if found not in self._by_source:
@@ -102,7 +107,12 @@ class ConfigResolver:
         """The configuration found for ``path`` before its overrides."""
         if str(path) in ("-", "<stdin>", "<text>"):
             return self.base()
-        return self._load(None if self.no_config else discover(Path(path)))
+        if self.no_config:
+            return self._load(None)
+        key = str(path)
+        if key not in self._found:
+            self._found[key] = discover(Path(path), self._folders)
+        return self._load(self._found[key])
 
     def for_file(self, path: str | Path) -> Config:
         config = self._source(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..yamlio import DataError
@@ -88,8 +89,10 @@ def _atom(atom: str, classes: set[str], where: str) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
-    """The regular expression of one frame pattern."""
+def compile_pattern(pattern: str, classes: set[str], where: str,
+                    compile_regex: Callable[[str], re.Pattern[str]] = re.compile) -> Compiled:
+    """The regular expression of one frame pattern (compiled by ``compile_regex``: ``re.compile``
+    or a store's, ``catalog/regexes.py``)."""
     pieces: list[list[str]] = [[]]  # a stack of groups; each group a list of alternatives' parts
     alternatives: list[list[list[str]]] = [[]]
     keys: frozenset[str] | None = None
@@ -123,7 +126,7 @@ def compile_pattern(pattern: str, classes: set[str], where: str) -> Compiled:
     if alternatives[0]:
         keys = None  # top-level alternatives: no single token is required
     body = "(?:" + "|".join("".join(a) for a in alts) + ")"
-    return Compiled(body, keys or frozenset(), re.compile(f"[\x03{START}](?=({body}))"))
+    return Compiled(body, keys or frozenset(), compile_regex(f"[\x03{START}](?=({body}))"))
 
 
 #: Atoms that say nothing about which words a sentence must hold.
@@ -177,8 +180,10 @@ class Compiled:
         return out
 
 
-def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, ...]:
-    """Every frame of frames.yml, compiled; a bad pattern is a DataError with the frame's line."""
+def compile_frames(data: dict, classes: set[str], path: object,
+                   compile_regex: Callable[[str], re.Pattern[str]] = re.compile) -> tuple[Frame, ...]:
+    """Every frame of frames.yml, compiled (by ``compile_regex``); a bad pattern is a DataError
+    with the frame's line."""
     from pathlib import Path
 
     out = []
@@ -186,7 +191,8 @@ def compile_frames(data: dict, classes: set[str], path: object) -> tuple[Frame, 
         frame_id = str(raw.get("id"))
         patterns = raw.get("patterns") or [raw.get("pattern")]
         try:
-            regexes = tuple(compile_pattern(str(p), classes, f"frame '{frame_id}'") for p in patterns)
+            regexes = tuple(compile_pattern(str(p), classes, f"frame '{frame_id}'", compile_regex)
+                            for p in patterns)
         except (ValueError, re.error) as exc:
             raise DataError(Path(str(path)), getattr(raw, "line", None), str(exc)) from None
         strength = raw.get("strength", "weak")

@@ -59,9 +59,17 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
         keys.append(key)
     traits: list[tuple[int, int, Phrase]] = []
     named: set[int] = set()
-    for i in range(len(tokens)):
+    count = len(tokens)
+    for i in range(count):
         for phrase in lexicon.phrases.get(keys[i], ()):
-            end = _match_at(tokens, keys, i, phrase)
+            # The phrases of keys[i] start with it: one of a single token matches there, one of
+            # more needs its second word next (or a hyphen before it: ``_match_at``).
+            if len(phrase.tokens) == 1:
+                end: int | None = i + 1
+            elif i + 1 >= count or (keys[i + 1] != phrase.tokens[1] and tokens[i + 1].text not in _HYPHENS):
+                continue
+            else:
+                end = _match_at(tokens, keys, i, phrase)
             if end is None:
                 continue
             if "NAME" in phrase.tags:

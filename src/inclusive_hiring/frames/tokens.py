@@ -52,7 +52,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         raw = m.group()
         low = raw.lower() if raw.isascii() else fold(raw)
         start = m.start() + offset
-        for clitic in _CLITICS:
+        # every clitic holds an apostrophe (a curly one is folded to "'"): most tokens hold none
+        for clitic in _CLITICS if "'" in low else ():
             if len(low) > len(clitic) and low.endswith(clitic):
                 cut = len(raw) - len(clitic)
                 base = low[:cut]
