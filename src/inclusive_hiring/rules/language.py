@@ -20,8 +20,7 @@ def english_share(words: list[str], function_words: Iterable[str]) -> float:
     """The share of ``words`` (lower case) that are in ``function_words``; 0.0 for no words."""
     if not words:
         return 0.0
-    known = frozenset(function_words)
-    return sum(1 for word in words if word in known) / len(words)
+    return sum(map(frozenset(function_words).__contains__, words)) / len(words)
 
 
 def check(ctx: Context) -> None:
