@@ -445,11 +445,16 @@ _HEAD_JOINS = frozenset({"with", "from", "of", "having"})
 
 
 def _counted_noun(tokens: list[Token], a: int, b: int, tags: frozenset[str]) -> bool:
-    """Whether the trait at tokens a..b is a class noun after "a" / "an" that no other word
-    follows: a person, as a head noun would say ("preferably a Hindu", "ideally a Filipino, with
-    ..."; not the adjective in "a Christian bookshop")."""
-    if "TN" not in tags or a == 0 or tokens[a - 1].text not in ("a", "an"):
+    """Whether the trait at tokens a..b is a class noun after "a" / "an" (and at most one plain
+    word: "a committed Catholic") that no other word follows: a person, as a head noun would say
+    ("preferably a Hindu", "ideally a Filipino, with ..."; not the adjective in "a Christian
+    bookshop")."""
+    if "TN" not in tags or a == 0:
         return False
+    if tokens[a - 1].text not in ("a", "an"):  # one plain word between: "a committed Catholic"
+        if a < 2 or tokens[a - 2].text not in ("a", "an") or not tokens[a - 1].text.isalpha() or \
+                tokens[a - 1].tags - {"WORD"}:
+            return False
     return b == len(tokens) or not tokens[b].text[:1].isalpha() or tokens[b].text in _AFTER_PERSON
 
 
