@@ -451,10 +451,11 @@ def _counted_noun(tokens: list[Token], a: int, b: int, tags: frozenset[str]) -> 
     bookshop")."""
     if "TN" not in tags or a == 0:
         return False
-    if tokens[a - 1].text not in ("a", "an"):  # one plain word between: "a committed Catholic"
-        if a < 2 or tokens[a - 2].text not in ("a", "an") or not tokens[a - 1].text.isalpha() or \
-                tokens[a - 1].tags - {"WORD"}:
-            return False
+    # one plain word may come between: "a committed Catholic"
+    plain_between = a >= 2 and tokens[a - 2].text in ("a", "an") and tokens[a - 1].text.isalpha() and \
+        not tokens[a - 1].tags - {"WORD"}
+    if tokens[a - 1].text not in ("a", "an") and not plain_between:
+        return False
     return b == len(tokens) or not tokens[b].text[:1].isalpha() or tokens[b].text in _AFTER_PERSON
 
 
