@@ -393,7 +393,8 @@ class Analysis:
                 trait = phrase.trait
                 if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _p in inside):
                     continue  # "hiv" inside "hiv negative"
-                headed = _headed(tokens, b) or "PL" in phrase.tags or _head_before(tokens, a)
+                headed = _headed(tokens, b) or "PL" in phrase.tags or _head_before(tokens, a) or \
+                    _counted_noun(tokens, a, b, phrase.tags)
                 if trait.strength != "weak" and frame.strength != "strong" and \
                         (not headed or trait.strength == "exclusive"):
                     continue
@@ -445,6 +446,28 @@ def _head_before(tokens: list[Token], k: int) -> bool:
 
 
 _HEAD_JOINS = frozenset({"with", "from", "of", "having"})
+
+
+def _counted_noun(tokens: list[Token], a: int, b: int, tags: frozenset[str]) -> bool:
+    """Whether the trait at tokens a..b is a class noun after "a" / "an" (and at most one plain
+    word: "a committed Catholic") that no other word follows: a person, as a head noun would say
+    ("preferably a Hindu", "ideally a Filipino, with ..."; not the adjective in "a Christian
+    bookshop")."""
+    if "TN" not in tags or a == 0:
+        return False
+    # one plain word may come between: "a committed Catholic"
+    plain_between = a >= 2 and tokens[a - 2].text in ("a", "an") and tokens[a - 1].text.isalpha() and \
+        not tokens[a - 1].tags - {"WORD"}
+    if tokens[a - 1].text not in ("a", "an") and not plain_between:
+        return False
+    return b == len(tokens) or not tokens[b].text[:1].isalpha() or tokens[b].text in _AFTER_PERSON
+
+
+#: Words that may follow a person noun: "a Hindu who ...", "a Filipino with ...".
+_AFTER_PERSON = frozenset({"to", "who", "with", "for", "and", "or", "as", "in", "of", "that", "from",
+                           "by", "is", "are", "will", "would", "should", "must", "only", "preferred",
+                           "please", "wanted", "needed", "required", "preferably", "ideally"})
+
 
 #: Tokens of context kept on each side of a trait word or anchor.
 _REACH = 12

@@ -20,15 +20,26 @@ class Basis:
     need: re.Pattern[str] | None = None
     #: case-sensitive cues ("=EAR"), searched in the text as written
     exact: re.Pattern[str] | None = None
+    #: words that, among the three before a cue, make it not count ("a letter from your pastor")
+    not_after: frozenset[str] = frozenset()
 
     def found_in(self, text: str, lower: str) -> bool:
         """Whether ``text`` (with ``lower``, its lower-case form) holds a cue (and a ``need``)."""
-        return bool(self.cues.search(lower) or (self.exact is not None and self.exact.search(text))) \
+        return (self._cue_in(lower) or (self.exact is not None and bool(self.exact.search(text)))) \
             and (self.need is None or bool(self.need.search(lower)))
+
+    def _cue_in(self, lower: str) -> bool:
+        if not self.not_after:
+            return bool(self.cues.search(lower))
+        return any(not self.not_after.intersection(_WORD.findall(lower[max(m.start() - 40, 0):m.start()])[-3:])
+                   for m in self.cues.finditer(lower))
 
     def covers_all(self, classes: dict[str, str]) -> bool:
         """Whether the basis covers every trait class (class -> family), by class or family."""
         return bool(classes) and all(c in self.covers or f in self.covers for c, f in classes.items())
+
+
+_WORD = re.compile(r"[a-z']+")
 
 
 def cue_regex(cues: list[str], folded: bool = False) -> re.Pattern[str]:
@@ -62,7 +73,8 @@ def load_bases(data: dict[str, Any]) -> tuple[tuple[Basis, ...], re.Pattern[str]
                            covers=frozenset(str(c) for c in raw.get("covers") or ()),
                            cues=cue_regex([c for c in cues if not c.startswith("=")], folded=True),
                            need=cue_regex([str(c) for group in need for c in group], folded=True) if need else None,
-                           exact=cue_regex(exact) if exact else None))
+                           exact=cue_regex(exact) if exact else None,
+                           not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ())))
     encouragement = data.get("encouragement") or {}
     return (tuple(bases), cue_regex([str(c) for c in encouragement.get("cues") or ()], folded=True),
             frozenset(str(c) for c in encouragement.get("dominant") or ()),
