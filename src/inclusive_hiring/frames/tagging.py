@@ -57,12 +57,6 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
                 typo = lexicon.typo_cache[key] = lexicon.typo_of(key)
             key = typo or key
         keys.append(key)
-    for k, tok in enumerate(tokens):
-        # a word that may describe a trait noun ("a devout Muslim"): lower case and not the end of
-        # a hyphen compound, so "Part Time Housewife" and "good-looking ladies" keep to the noun
-        compound = k > 0 and tokens[k - 1].text in _HYPHENS and _attached(tokens[k - 1], tok)
-        if "WORD" in tok.tags and not tok.capitalised and not compound:
-            tok.tags.add("PLAIN")
     traits: list[tuple[int, int, Phrase]] = []
     named: set[int] = set()
     for i in range(len(tokens)):
@@ -85,9 +79,15 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
             tokens[i].tags.update(phrase.tags)
             for k in range(i + 1, end):
                 tokens[k].tags.update(f"{t}+" for t in phrase.tags)
-    for k in range(1, len(tokens)):
-        if "SEEK" in tokens[k].tags and tokens[k - 1].text in _HYPHENS and _attached(tokens[k - 1], tokens[k]):
-            tokens[k].tags.discard("SEEK")  # "good-looking", "forward-looking" look for nobody
+    for k, tok in enumerate(tokens):
+        compound = k > 0 and tokens[k - 1].text in _HYPHENS and _attached(tokens[k - 1], tok)
+        if compound:
+            tok.tags.discard("SEEK")  # "good-looking", "forward-looking" look for nobody
+        # a word that may describe a trait noun ("a devout Muslim", "a Ugandan citizen"): not the
+        # end of a hyphen compound, and lower case or after a determiner, so "Part Time Housewife"
+        # and "good-looking ladies" keep to the noun
+        elif "WORD" in tok.tags and (not tok.capitalised or (k > 0 and "DET" in tokens[k - 1].tags)):
+            tok.tags.add("PLAIN")
     named |= _capitalised_names(lexicon, tokens, traits)
     if named:
         traits = [t for t in traits if not named.intersection(range(t[0], t[1]))]
