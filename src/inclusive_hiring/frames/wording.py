@@ -34,6 +34,7 @@ class WordingData:
     name_nouns: frozenset[str]
     mention_cues: frozenset[str]
     honorifics: frozenset[str]
+    name_fields: frozenset[str]
 
 
 @functools.cache
@@ -42,7 +43,7 @@ def wording_data() -> WordingData:
     path = frames_dir() / "wording.yml"
     raw = load_yaml_file(path)
     out = {}
-    for key in ("categories", "name_nouns", "mention_cues", "honorifics"):
+    for key in ("categories", "name_nouns", "mention_cues", "honorifics", "name_fields"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError(path, raw.line_of(key) if key in raw else None, f"'{key}' must be a list of words")
@@ -61,6 +62,8 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     line = text[line_start:min(len(text), end + _WINDOW) if line_end < 0 else line_end]
     if mentioned(line, start - line_start, end - line_start, data.mention_cues):
         return True
+    if in_name_field(line[:start - line_start], data.name_fields):
+        return True
     if not text[start:start + 1].isupper():
         return False
     bound = next(((s, e) for s, e in sentences(line, line_start) if s <= start < e), None)
@@ -68,6 +71,19 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
         return False
     tokens = tokenize(text[bound[0]:bound[1]], bound[0])
     return in_name(tokens, start, end, lexicon, data.name_nouns, data.honorifics)
+
+
+#: A field key at the start of a line ("Place: ", "- Company – "), and a sentence end after it.
+_FIELD = re.compile(r"[^\w]*([^\W\d_][\w .'&/]{1,28}?)\s*[:：–—-]\s")
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+
+
+def in_name_field(head: str, fields: frozenset[str]) -> bool:
+    """Whether the text before the word (``head``, from the line start) is a field key that holds a
+    name ("Place: Badass", "Company: Rockstar Games", "Advertiser: ..."), with no sentence end since."""
+    found = _FIELD.match(head)
+    return bool(found) and found.group(1).strip().lower() in fields \
+        and not _SENTENCE_END.search(head, found.end())
 
 
 def mentioned(line: str, start: int, end: int, cues: frozenset[str]) -> bool:
