@@ -35,6 +35,7 @@ class WordingData:
     mention_cues: frozenset[str]
     honorifics: frozenset[str]
     name_fields: frozenset[str]
+    dropped_t: frozenset[str]
 
 
 @functools.cache
@@ -43,7 +44,8 @@ def wording_data() -> WordingData:
     path = frames_dir() / "wording.yml"
     raw = load_yaml_file(path)
     out = {}
-    for key in ("categories", "name_nouns", "mention_cues", "honorifics", "name_fields"):
+    for key in ("categories", "name_nouns", "mention_cues", "honorifics", "name_fields",
+                "dropped_t"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError(path, raw.line_of(key) if key in raw else None, f"'{key}' must be a list of words")
@@ -64,6 +66,9 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
         return True
     if in_name_field(line[:start - line_start], data.name_fields):
         return True
+    if text[start:end] in data.dropped_t and _DROPPED_T.match(text, end) \
+            and _SENTENCE_START.search(text[max(0, start - 3):start] if start else "\n"):
+        return True  # "he Program Associate will...": "The" with its T lost in scraping
     if not text[start:start + 1].isupper():
         return False
     bound = next(((s, e) for s, e in sentences(line, line_start) if s <= start < e), None)
@@ -75,6 +80,9 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 
 #: A field key at the start of a line ("Place: ", "- Company – "), and a sentence end after it.
 _FIELD = re.compile(r"[^\w]*([^\W\d_][\w .'&/]{1,28}?)\s*[:：–—-]\s")
+#: A capitalised word next ("he Program Associate"), and a sentence start before ("... . he").
+_DROPPED_T = re.compile(r" [A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:—–]\s*|\n\s*)$")
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
