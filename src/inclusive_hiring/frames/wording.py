@@ -36,6 +36,7 @@ class WordingData:
     honorifics: frozenset[str]
     name_fields: frozenset[str]
     dropped_t: frozenset[str]
+    colleague_cues: frozenset[str]
 
 
 @functools.cache
@@ -45,7 +46,7 @@ def wording_data() -> WordingData:
     raw = load_yaml_file(path)
     out = {}
     for key in ("categories", "name_nouns", "mention_cues", "honorifics", "name_fields",
-                "dropped_t"):
+                "dropped_t", "colleague_cues"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError(path, raw.line_of(key) if key in raw else None, f"'{key}' must be a list of words")
@@ -75,7 +76,8 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     if bound is None:
         return False
     tokens = tokenize(text[bound[0]:bound[1]], bound[0])
-    return in_name(tokens, start, end, lexicon, data.name_nouns, data.honorifics)
+    return in_name(tokens, start, end, lexicon, data.name_nouns, data.honorifics) \
+        or colleague_title(tokens, start, data.colleague_cues)
 
 
 #: A field key at the start of a line ("Place: ", "- Company – "), and a sentence end after it.
@@ -150,3 +152,24 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
         return False  # the sentence's first word alone: capitalised anyway
     after = [t.text for t in tokens[hi:hi + 2] if t.is_word]
     return any(word in nouns for word in after)
+
+
+#: What may stand between a colleague cue and a title in a list of titles ("works with the Academic
+#: Director, Batch Gurus and the Marketing Team").
+_LIST_GLUE = frozenset({",", "and", "&", "the", "our", "its", "their", "/", "-", "of", "for", "s"})
+
+
+def colleague_title(tokens: list[Token], start: int, cues: frozenset[str]) -> bool:
+    """Whether the capitalised word at ``start`` is a title in a list of colleagues' titles that a
+    ``colleague_cues`` phrase introduces ("collaborates with the Academic Director, Batch Gurus and
+    the Marketing Team", "reports to the Chief Growth Hacker"): the title of someone else."""
+    at = next((k for k, t in enumerate(tokens) if t.end > start), None)
+    if at is None:
+        return False
+    k = at - 1
+    while k >= 0 and tokens[k].text not in (".", ";", ":") and (tokens[k].capitalised or tokens[k].text in _LIST_GLUE):
+        k -= 1
+    if k < 0 or k == at - 1:
+        return False
+    lead = [t.text for t in tokens[max(0, k - 2):k + 1]]
+    return any(" ".join(lead[n:]) in cues for n in range(len(lead)))
