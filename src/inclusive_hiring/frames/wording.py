@@ -37,6 +37,7 @@ class WordingData:
     name_fields: frozenset[str]
     dropped_t: frozenset[str]
     colleague_cues: frozenset[str]
+    slogan_cues: frozenset[str]
 
 
 @functools.cache
@@ -46,7 +47,7 @@ def wording_data() -> WordingData:
     raw = load_yaml_file(path)
     out = {}
     for key in ("categories", "name_nouns", "mention_cues", "honorifics", "name_fields",
-                "dropped_t", "colleague_cues"):
+                "dropped_t", "colleague_cues", "slogan_cues"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError(path, raw.line_of(key) if key in raw else None, f"'{key}' must be a list of words")
@@ -66,6 +67,8 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     if mentioned(line, start - line_start, end - line_start, data.mention_cues):
         return True
     if in_name_field(line[:start - line_start], data.name_fields):
+        return True
+    if named_in_apposition(line, start - line_start, end - line_start, data.slogan_cues):
         return True
     if text[start:end] in data.dropped_t and _DROPPED_T.match(text, end) \
             and _SENTENCE_START.search(text[max(0, start - 3):start] if start else "\n"):
@@ -94,6 +97,34 @@ def in_name_field(head: str, fields: frozenset[str]) -> bool:
     found = _FIELD.match(head)
     return bool(found) and found.group(1).strip().lower() in fields \
         and not _SENTENCE_END.search(head, found.end())
+
+
+#: A personal name of two or three capitalised words.
+_NAME = r"[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}"
+_NAME_AFTER = re.compile(rf",? ({_NAME})(?:,| \(| has| is| was| who| will| leads| founded| runs)")
+_NAME_BEFORE = re.compile(rf"({_NAME}), (?:our|the|their|its|your)(?: [a-z]+)?[ -]?$")
+_DEFINITE = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Ii]ts|[Yy]our|[Ff]ormer|[Cc]urrent)(?: [a-z'’]+){0,3}[ -]?$")
+#: Words a Title Case title leaves in lower case.
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "at", "by", "with", "from"})
+_TITLE_QUOTE = re.compile(r"[\"“«„‘']([^\"”»“’']{3,80})[\"”»“’']")
+
+
+def named_in_apposition(line: str, start: int, end: int, slogan_cues: frozenset[str]) -> bool:
+    """Whether line[start:end] names the office or job of a named person ("our chairman, Ravi Shah,
+    founded...", "Maria Lopez, our saleswoman, ..."), or sits in a quoted title of a work in Title
+    Case ("The Greatest Salesman in the World"), which a slogan cue does not introduce."""
+    if _NAME_AFTER.match(line, end) and _DEFINITE.search(line[max(0, start - 40):start]):
+        return True  # "our chairman, Ravi Shah," (not "a salesman, North London")
+    if _NAME_BEFORE.search(line[max(0, start - 60):start]):
+        return True
+    for quote in _TITLE_QUOTE.finditer(line, max(0, start - 80), min(len(line), end + 80)):
+        if not quote.start(1) <= start < quote.end(1):
+            continue
+        words = [w for w in quote.group(1).split() if w.lower() not in _SMALL_WORDS]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        lead = {w.strip(".,:;").lower() for w in line[max(0, quote.start() - 30):quote.start()].split()[-3:]}
+        return len(words) >= 3 and capitals * 3 >= len(words) * 2 and not lead & slogan_cues
+    return False
 
 
 def mentioned(line: str, start: int, end: int, cues: frozenset[str]) -> bool:
