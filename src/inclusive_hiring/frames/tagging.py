@@ -124,7 +124,9 @@ def _capitalised_names(lexicon: Lexicon, tokens: list[Token],
         others = [tokens[k] for k in [*range(lo, start), *range(end, hi)] if tokens[k].capitalised]
         if not others:
             continue
-        suffix = any(t.text in lexicon.name_suffixes for t in others)
+        # a name word after the trait ("Cripple Creek", "Young Vic"), not before it: "Bar Man
+        # wanted" is a job title, not a bar's name
+        suffix = any(tokens[k].text in lexicon.name_suffixes for k in range(end, hi) if tokens[k].capitalised)
         plain = any(not (t.tags & {"TA", "TN", "JOB", "HIRE", "OTHER", "JOB+", "HIRE+", "TA+", "TN+"})
                     and not _frame_word(t) for t in others)
         initial = lo == 0 or tokens[lo - 1].text in (":", "-", "•", "|")
