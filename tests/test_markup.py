@@ -170,3 +170,16 @@ def test_bom_is_not_a_column(tmp_path):
     (result,) = lint_paths([str(path)]).files
     (f,) = [f for f in result.findings if f.rule_id == "IH110"]
     assert (f.line, f.column) == (1, 11)
+
+
+def test_underscore_runs_are_not_prose() -> None:
+    """A run of underscores (a form blank, a scraped separator) is blanked like markup, so the word
+    glued to it reads alone ("Salary____Who are we?"); offsets keep their place (h/wording3)."""
+    from inclusive_hiring.text.markup import prepare
+
+    text = "A Highly Competitive Salary______Who are we? Name: ___ ok_name"
+    prepared = prepare(text, "text")
+    assert "_" not in prepared.normal.replace("ok_name", "")
+    assert "Salary Who are we?" in prepared.normal
+    assert "ok_name" in prepared.normal
+    assert len(prepared.masked) == len(text)

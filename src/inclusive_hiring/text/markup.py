@@ -45,6 +45,7 @@ _BREAK_LINE = re.compile(r"^[ \t]{0,6}([-*+•▪◦●·]|\d{1,3}[.)]|[a-z][.)]
 
 _WS_RUN = re.compile(r"\s{2,}|[^\S ]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_UNDERSCORES = re.compile(r"_{3,}")
 _IH_DIRECTIVE = re.compile(r"<!--\s*ih-.*?-->", re.S)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -127,6 +128,8 @@ def mask(text: str, kind: str) -> str:
     if "://" in text or "ww." in text or "WW." in text:
         spans.extend(m.span() for m in _URL.finditer(text))
     spans.extend(_emails(text))
+    if "___" in text:  # form blanks and scraped separators ("Salary____Who are we?") are not prose
+        spans.extend(m.span() for m in _UNDERSCORES.finditer(text))
     if kind == "text" and "ih-" in text:  # inline directives are not prose in plain text either
         spans.extend(m.span() for m in _IH_DIRECTIVE.finditer(text))
     masked = _blank(text, spans)
