@@ -103,6 +103,7 @@ def in_name_field(head: str, fields: frozenset[str]) -> bool:
 _NAME = r"[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}"
 _NAME_AFTER = re.compile(rf",? ({_NAME})(?:,| \(| has| is| was| who| will| leads| founded| runs)")
 _NAME_BEFORE = re.compile(rf"({_NAME}), (?:our|the|their|its|your)(?: [a-z]+)?[ -]?$")
+_HONORIFIC_AFTER = re.compile(r",? (?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Hon|Rev|Cllr|Eng|Capt)\.? [A-Z]")
 _DEFINITE = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Ii]ts|[Yy]our|[Ff]ormer|[Cc]urrent)(?: [a-z'’]+){0,3}[ -]?$")
 #: Words a Title Case title leaves in lower case.
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "at", "by", "with", "from"})
@@ -113,6 +114,8 @@ def named_in_apposition(line: str, start: int, end: int, slogan_cues: frozenset[
     """Whether line[start:end] names the office or job of a named person ("our chairman, Ravi Shah,
     founded...", "Maria Lopez, our saleswoman, ..."), or sits in a quoted title of a work in Title
     Case ("The Greatest Salesman in the World"), which a slogan cue does not introduce."""
+    if _HONORIFIC_AFTER.match(line, end):
+        return True  # "our chairman Mr Otieno", "the foreman, Mrs Achieng"
     if _NAME_AFTER.match(line, end) and _DEFINITE.search(line[max(0, start - 40):start]):
         return True  # "our chairman, Ravi Shah," (not "a salesman, North London")
     if _NAME_BEFORE.search(line[max(0, start - 60):start]):
