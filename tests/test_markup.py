@@ -183,3 +183,16 @@ def test_rules_drawn_with_characters_are_not_glued_to_words():
     # two underscores or dashes are not a rule
     assert "snake__case" in prepare("Use snake__case names -- always.", "text").normal
     assert "--" in prepare("Use snake__case names -- always.", "text").normal
+
+
+def test_underscore_runs_are_not_prose() -> None:
+    """A run of underscores (a form blank, a scraped separator) is blanked like markup, so the word
+    glued to it reads alone ("Salary____Who are we?"); offsets keep their place (h/wording3)."""
+    from inclusive_hiring.text.markup import prepare
+
+    text = "A Highly Competitive Salary______Who are we? Name: ___ ok_name"
+    prepared = prepare(text, "text")
+    assert "_" not in prepared.normal.replace("ok_name", "")
+    assert "Salary Who are we?" in prepared.normal
+    assert "ok_name" in prepared.normal
+    assert len(prepared.masked) == len(text)

@@ -457,7 +457,7 @@ def _counted_noun(tokens: list[Token], a: int, b: int, tags: frozenset[str]) -> 
         return False
     # one plain word may come between: "a committed Catholic"
     plain_between = a >= 2 and tokens[a - 2].text in ("a", "an") and tokens[a - 1].text.isalpha() and \
-        not tokens[a - 1].tags - {"WORD"}
+        not tokens[a - 1].tags - {"WORD", "PLAIN"}
     if tokens[a - 1].text not in ("a", "an") and not plain_between:
         return False
     return b == len(tokens) or not tokens[b].text[:1].isalpha() or tokens[b].text in _AFTER_PERSON

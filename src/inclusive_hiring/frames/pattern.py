@@ -50,7 +50,8 @@ def _trait_group() -> str:
     joins = "|".join(word_re(w) for w in ("with", "having", "from", "of"))
     with_ = f"{head}(?:{joins}){det}{trait}(?:{tag_re('GROUPNOUN')})?"
     # one plain word may stand before a trait noun: "a settled married woman", "a devout Muslim"
-    described = f"{det}{tag_re('WORD')}{lead}{noun}"
+    # (PLAIN: a lower-case word, not the end of a hyphen compound; tagging.py)
+    described = f"{det}{tag_re('PLAIN')}{lead}{noun}"
     return f"(?:{det}{lead}(?:{adj}|{noun})|{described}|{with_})"
 
 

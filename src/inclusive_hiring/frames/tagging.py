@@ -87,6 +87,17 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
             tokens[i].tags.update(phrase.tags)
             for k in range(i + 1, end):
                 tokens[k].tags.update(f"{t}+" for t in phrase.tags)
+    for k, tok in enumerate(tokens):
+        compound = k > 0 and tokens[k - 1].text in _HYPHENS and _attached(tokens[k - 1], tok)
+        if compound:
+            tok.tags.discard("SEEK")  # "good-looking", "forward-looking" look for nobody
+        # a word that may describe a trait noun ("a devout Muslim", "a Ugandan citizen", "Swiss
+        # nationals"): not the end of a hyphen compound, and lower case, after a determiner, or
+        # before a lower-case word (not in a Title Case run), so "Part Time Housewife" and
+        # "good-looking ladies" keep to the noun
+        elif "WORD" in tok.tags and (not tok.capitalised or (k > 0 and "DET" in tokens[k - 1].tags)
+                                     or (k + 1 < len(tokens) and not tokens[k + 1].capitalised)):
+            tok.tags.add("PLAIN")
     named |= _capitalised_names(lexicon, tokens, traits)
     if named:
         traits = [t for t in traits if not named.intersection(range(t[0], t[1]))]
@@ -123,7 +134,9 @@ def _capitalised_names(lexicon: Lexicon, tokens: list[Token],
         others = [tokens[k] for k in [*range(lo, start), *range(end, hi)] if tokens[k].capitalised]
         if not others:
             continue
-        suffix = any(t.text in lexicon.name_suffixes for t in others)
+        # a name word after the trait ("Cripple Creek", "Young Vic"), not before it: "Bar Man
+        # wanted" is a job title, not a bar's name
+        suffix = any(tokens[k].text in lexicon.name_suffixes for k in range(end, hi) if tokens[k].capitalised)
         plain = any(not (t.tags & {"TA", "TN", "JOB", "HIRE", "OTHER", "JOB+", "HIRE+", "TA+", "TN+"})
                     and not _frame_word(t) for t in others)
         initial = lo == 0 or tokens[lo - 1].text in (":", "-", "•", "|")

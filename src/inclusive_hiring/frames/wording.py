@@ -34,6 +34,10 @@ class WordingData:
     name_nouns: frozenset[str]
     mention_cues: frozenset[str]
     honorifics: frozenset[str]
+    name_fields: frozenset[str]
+    dropped_t: frozenset[str]
+    colleague_cues: frozenset[str]
+    slogan_cues: frozenset[str]
 
 
 @functools.cache
@@ -42,7 +46,8 @@ def wording_data() -> WordingData:
     path = frames_dir() / "wording.yml"
     raw = load_yaml_file(path)
     out = {}
-    for key in ("categories", "name_nouns", "mention_cues", "honorifics"):
+    for key in ("categories", "name_nouns", "mention_cues", "honorifics", "name_fields",
+                "dropped_t", "colleague_cues", "slogan_cues"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError(path, raw.line_of(key) if key in raw else None, f"'{key}' must be a list of words")
@@ -61,13 +66,68 @@ def not_used(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     line = text[line_start:min(len(text), end + _WINDOW) if line_end < 0 else line_end]
     if mentioned(line, start - line_start, end - line_start, data.mention_cues):
         return True
+    if in_name_field(line[:start - line_start], data.name_fields):
+        return True
+    if named_in_apposition(line, start - line_start, end - line_start, data.slogan_cues):
+        return True
+    if text[start:end] in data.dropped_t and _DROPPED_T.match(text, end) \
+            and _SENTENCE_START.search(text[max(0, start - 3):start] if start else "\n"):
+        return True  # "he Program Associate will...": "The" with its T lost in scraping
     if not text[start:start + 1].isupper():
         return False
     bound = next(((s, e) for s, e in sentences(line, line_start) if s <= start < e), None)
     if bound is None:
         return False
     tokens = tokenize(text[bound[0]:bound[1]], bound[0])
-    return in_name(tokens, start, end, lexicon, data.name_nouns, data.honorifics)
+    return in_name(tokens, start, end, lexicon, data.name_nouns, data.honorifics) \
+        or colleague_title(tokens, start, data.colleague_cues)
+
+
+#: A field key at the start of a line ("Place: ", "- Company – "), and a sentence end after it.
+_FIELD = re.compile(r"[^\w]*([^\W\d_][\w .'&/]{1,28}?)\s*[:：–—-]\s")
+#: A capitalised word next ("he Program Associate"), and a sentence start before ("... . he").
+_DROPPED_T = re.compile(r" [A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:—–]\s*|\n\s*)$")
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+
+
+def in_name_field(head: str, fields: frozenset[str]) -> bool:
+    """Whether the text before the word (``head``, from the line start) is a field key that holds a
+    name ("Place: Badass", "Company: Rockstar Games", "Advertiser: ..."), with no sentence end since."""
+    found = _FIELD.match(head)
+    return bool(found) and found.group(1).strip().lower() in fields \
+        and not _SENTENCE_END.search(head, found.end())
+
+
+#: A personal name of two or three capitalised words.
+_NAME = r"[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}"
+_NAME_AFTER = re.compile(rf",? ({_NAME})(?:,| \(| has| is| was| who| will| leads| founded| runs)")
+_NAME_BEFORE = re.compile(rf"({_NAME}), (?:our|the|their|its|your)(?: [a-z]+)?[ -]?$")
+_HONORIFIC_AFTER = re.compile(r",? (?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Hon|Rev|Cllr|Eng|Capt)\.? [A-Z]")
+_DEFINITE = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]heir|[Ii]ts|[Yy]our|[Ff]ormer|[Cc]urrent)(?: [a-z'’]+){0,3}[ -]?$")
+#: Words a Title Case title leaves in lower case.
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "at", "by", "with", "from"})
+_TITLE_QUOTE = re.compile(r"[\"“«„‘']([^\"”»“’']{3,80})[\"”»“’']")
+
+
+def named_in_apposition(line: str, start: int, end: int, slogan_cues: frozenset[str]) -> bool:
+    """Whether line[start:end] names the office or job of a named person ("our chairman, Ravi Shah,
+    founded...", "Maria Lopez, our saleswoman, ..."), or sits in a quoted title of a work in Title
+    Case ("The Greatest Salesman in the World"), which a slogan cue does not introduce."""
+    if _HONORIFIC_AFTER.match(line, end):
+        return True  # "our chairman Mr Otieno", "the foreman, Mrs Achieng"
+    if _NAME_AFTER.match(line, end) and _DEFINITE.search(line[max(0, start - 40):start]):
+        return True  # "our chairman, Ravi Shah," (not "a salesman, North London")
+    if _NAME_BEFORE.search(line[max(0, start - 60):start]):
+        return True
+    for quote in _TITLE_QUOTE.finditer(line, max(0, start - 80), min(len(line), end + 80)):
+        if not quote.start(1) <= start < quote.end(1):
+            continue
+        words = [w for w in quote.group(1).split() if w.lower() not in _SMALL_WORDS]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        lead = {w.strip(".,:;").lower() for w in line[max(0, quote.start() - 30):quote.start()].split()[-3:]}
+        return len(words) >= 3 and capitals * 3 >= len(words) * 2 and not lead & slogan_cues
+    return False
 
 
 def mentioned(line: str, start: int, end: int, cues: frozenset[str]) -> bool:
@@ -126,3 +186,24 @@ def in_name(tokens: list[Token], start: int, end: int, lexicon: Lexicon, nouns: 
         return False  # the sentence's first word alone: capitalised anyway
     after = [t.text for t in tokens[hi:hi + 2] if t.is_word]
     return any(word in nouns for word in after)
+
+
+#: What may stand between a colleague cue and a title in a list of titles ("works with the Academic
+#: Director, Batch Gurus and the Marketing Team").
+_LIST_GLUE = frozenset({",", "and", "&", "the", "our", "its", "their", "/", "-", "of", "for", "s"})
+
+
+def colleague_title(tokens: list[Token], start: int, cues: frozenset[str]) -> bool:
+    """Whether the capitalised word at ``start`` is a title in a list of colleagues' titles that a
+    ``colleague_cues`` phrase introduces ("collaborates with the Academic Director, Batch Gurus and
+    the Marketing Team", "reports to the Chief Growth Hacker"): the title of someone else."""
+    at = next((k for k, t in enumerate(tokens) if t.end > start), None)
+    if at is None:
+        return False
+    k = at - 1
+    while k >= 0 and tokens[k].text not in (".", ";", ":") and (tokens[k].capitalised or tokens[k].text in _LIST_GLUE):
+        k -= 1
+    if k < 0 or k == at - 1:
+        return False
+    lead = [t.text for t in tokens[max(0, k - 2):k + 1]]
+    return any(" ".join(lead[n:]) in cues for n in range(len(lead)))
