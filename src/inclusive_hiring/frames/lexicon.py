@@ -62,6 +62,8 @@ class Lexicon:
     deletes: dict[str, set[str]] = field(default_factory=dict)
     names: tuple[tuple[str, ...], ...] = ()
     name_suffixes: frozenset[str] = frozenset()
+    #: words that never describe a trait noun ("Part Time Housewife": the shift, not the person)
+    not_describing: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()
     hire_subjects: tuple[tuple[str, ...], ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
@@ -248,6 +250,7 @@ def _load(directory: Path) -> Lexicon:
     lex.data = {"frames": frames, "bases": load_yaml_file(directory / "bases.yml"),
                 "policy": load_yaml_file(directory / "policy.yml")}
     lex.not_typos = frozenset(_words(traits.get("not_typos"), traits_path, "not_typos"))
+    lex.not_describing = frozenset(_words(traits.get("not_describing"), traits_path, "not_describing"))
     lex.finish()
     return lex
 

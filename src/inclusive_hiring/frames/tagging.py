@@ -91,12 +91,11 @@ def tag(lexicon: Lexicon, tokens: list[Token]) -> list[tuple[int, int, Phrase]]:
         compound = k > 0 and tokens[k - 1].text in _HYPHENS and _attached(tokens[k - 1], tok)
         if compound:
             tok.tags.discard("SEEK")  # "good-looking", "forward-looking" look for nobody
-        # a word that may describe a trait noun ("a devout Muslim", "a Ugandan citizen", "Swiss
-        # nationals"): not the end of a hyphen compound, and lower case, after a determiner, or
-        # before a lower-case word (not in a Title Case run), so "Part Time Housewife" and
-        # "good-looking ladies" keep to the noun
-        elif "WORD" in tok.tags and (not tok.capitalised or (k > 0 and "DET" in tokens[k - 1].tags)
-                                     or (k + 1 < len(tokens) and not tokens[k + 1].capitalised)):
+        # a word that may describe a trait noun ("a devout Muslim", "Mature Christian", "Swiss
+        # nationals"): not the end of a hyphen compound, nor a word of the job's hours or terms
+        # (``not_describing`` in traits.yml), so "Part Time Housewife" and "good-looking ladies"
+        # keep to the noun
+        elif "WORD" in tok.tags and tok.text.lower() not in lexicon.not_describing:
             tok.tags.add("PLAIN")
     named |= _capitalised_names(lexicon, tokens, traits)
     if named:
