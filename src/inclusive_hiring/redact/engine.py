@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import KINDS
-from .detectors import address, contact, dates, employers, groups, names, origin, traits
+from .detectors import address, contact, dates, details, employers, groups, names, origin, traits
 from .lexicon import Lexicon, shipped
-from .spans import Span, merge_adjacent, resolve
+from .spans import Span, fill, merge_adjacent, resolve
 
 #: A function that returns the PERSON names an NER model finds in a text.
 PersonFinder = Callable[[str], list[str]]
@@ -86,7 +86,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     if options.redact_employers:
         found += employers.find(text, lexicon)
     found += names.find(text, lexicon, extra)
-    chosen = resolve(found)
+    chosen = fill(resolve(found), details.find(text, lexicon), text)
     return merge_adjacent(chosen, text, frozenset({"NAME", "ADDRESS", "PRONOUN"}) - {"PRONOUN"}, " ,")
 
 
