@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import KINDS
-from .detectors import address, contact, dates, details, employers, groups, names, origin, traits
+from .detectors import address, affiliations, contact, dates, details, employers, groups, names, origin, traits
 from .lexicon import Lexicon, shipped
 from .spans import Span, fill, merge_adjacent, resolve
 
@@ -81,6 +81,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found += traits.find(text, lexicon)
     found += origin.find(text, lexicon)
     found += groups.memberships(text, lexicon)
+    found += affiliations.find(text, lexicon)
     if not options.keep_schools:
         found += groups.schools(text, lexicon)
     if options.redact_employers:

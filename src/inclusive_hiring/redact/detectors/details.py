@@ -81,7 +81,7 @@ def fields(line: str, offset: int, *, gaps: bool = False) -> Iterator[Field]:
         if _SEPARATOR_ROW.match(line):
             return
         cells = [(m.start(1), m.group(1)) for m in re.finditer(r"\|([^|\n]*)(?=\|)", line)]
-        for (l_start, label), (v_start, value) in zip(cells[::2], cells[1::2], strict=False):
+        for (_l_start, label), (v_start, value) in zip(cells[::2], cells[1::2], strict=False):
             label = label.strip(" *:")
             stripped = value.strip()
             if _is_label(label) and stripped:
