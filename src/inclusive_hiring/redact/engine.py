@@ -8,7 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import KINDS
-from .detectors import address, affiliations, contact, dates, details, employers, groups, names, origin, traits
+from .detectors import (
+    address,
+    affiliations,
+    contact,
+    dates,
+    details,
+    education,
+    employers,
+    groups,
+    names,
+    origin,
+    traits,
+)
 from .lexicon import Lexicon, shipped
 from .spans import Span, fill, merge_adjacent, resolve
 
@@ -82,6 +94,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found += origin.find(text, lexicon)
     found += groups.memberships(text, lexicon)
     found += affiliations.find(text, lexicon)
+    found += education.find(text, lexicon, keep_schools=options.keep_schools)
     if not options.keep_schools:
         found += groups.schools(text, lexicon)
     if options.redact_employers:
