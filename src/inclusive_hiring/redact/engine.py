@@ -16,6 +16,7 @@ from .detectors import (
     details,
     education,
     employers,
+    faith,
     groups,
     names,
     origin,
@@ -92,6 +93,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found += dates.find(text, lexicon)
     found += traits.find(text, lexicon)
     found += origin.find(text, lexicon)
+    found += faith.find(text, lexicon)
     found += groups.memberships(text, lexicon)
     found += affiliations.find(text, lexicon)
     found += education.find(text, lexicon, keep_schools=options.keep_schools)

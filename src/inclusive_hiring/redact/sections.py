@@ -60,15 +60,20 @@ def _stems(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
 
 
 def fold_phrase(phrase: str) -> str:
-    """Words of ``phrase`` folded (case, accents) and joined by one space."""
-    return " ".join(fold(w) for w in _WORD.findall(phrase))
+    """Words of ``phrase`` folded (case, accents) and joined by one space (a final "$", which
+    marks a whole-word stem, is kept)."""
+    folded = " ".join(fold(w) for w in _WORD.findall(phrase))
+    return folded + "$" if phrase.endswith("$") else folded
 
 
 def stem_matches(stem: str, folded: str) -> bool:
     """Whether ``stem`` starts a word of ``folded`` (a phrase of folded words); a stem of under
-    four letters must be a whole word; a stem in a script without spaces may stand anywhere."""
+    four letters, or one ending in "$", must be a whole word; a stem in a script without spaces
+    may stand anywhere."""
     if not stem:
         return False
+    if stem.endswith("$"):  # a whole word only
+        return re.search(r"(?<!\S)" + re.escape(stem[:-1]) + r"(?!\S)", folded) is not None
     if not stem.isascii() and not any(" " <= ch <= "ɏ" for ch in stem) and stem in folded.replace(" ", ""):
         return True
     pattern = r"(?<!\S)" + re.escape(stem) + (r"(?!\S)" if len(stem) < 4 else "")

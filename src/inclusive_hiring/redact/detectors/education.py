@@ -79,12 +79,14 @@ def entry_spans(line: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         segment = line[start:end]
         if _GRADE.match(segment) or not re.search(r"[^\W\d_]", segment):
             roles.append("grade")
+        elif _has(segment, lexicon, "education.not_school_stems"):
+            roles.append("other")
         elif _has(segment, lexicon, "education.school_stems") and _name_like(segment) \
                 and not _has(" ".join(segment.split()[:2]), lexicon, "education.degree_stems"):
             roles.append("school")  # "Sylhet Govt. Pilot High School", not "High School Diploma"
         elif _has(segment, lexicon, "education.degree_stems") or DEGREE.search(segment):
             roles.append("degree")
-        elif _has(segment, lexicon, "education.not_school_stems") or len(segment.split()) > _MAX_WORDS:
+        elif len(segment.split()) > _MAX_WORDS:
             roles.append("other")
         elif _has(segment, lexicon, "education.school_stems"):
             roles.append("school")
