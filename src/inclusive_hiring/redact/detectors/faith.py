@@ -18,8 +18,8 @@ from ..spans import Span
 from ..textutil import trim
 from .patterns import alternation
 
-_CLAUSE = re.compile(r"(?:[^;|·•()\n \t]|[ \t]{1,2}(?![ \t]))+")
-_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})[.!?](?:\s+|$)|:\s+")
+_CLAUSE = re.compile(r"(?:[^;|·•\n \t]|[ \t]{1,2}(?![ \t]))+")
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{3})[.!?](?:\s+|$)|:\s+")
 _SHORTER = re.compile(r",\s+|\s+(?:and|und|et|y|e|och|ve|dan|i)\s+")
 _MAX_WORDS = 10
 
