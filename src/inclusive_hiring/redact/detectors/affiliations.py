@@ -96,10 +96,31 @@ def has_trait(phrase: str, lexicon: Lexicon) -> bool:
     words = [w.rstrip(".") for w in _WORD.findall(phrase)]
     if any(trait_word(w, lexicon) for w in words):
         return True
+    if any(_starts(fold(w), _religion(lexicon)) for w in words) and not _organisation_word(lexicon).search(phrase):
+        return True
     professional = _professional(lexicon)
-    if any(fold(w) in professional for w in words) or any(p in folded for p in professional if " " in p):
+    if any(fold(w) in professional or (w[:1].isupper() and fold(w).endswith(_OCCUPATION_ENDINGS)) for w in words) \
+            or any(p in folded for p in professional if " " in p):
         return False
     return any(_demonym_word(w, lexicon) for w in words)
+
+
+#: A plural occupation ("Geologists", "Surveyors", "Accountants") makes a name a professional body.
+_OCCUPATION_ENDINGS = ("ists", "eers", "ers", "ants", "ents", "icians", "ors")
+
+
+def _starts(folded: str, stems: frozenset[str]) -> bool:
+    return folded in stems or any(folded[:n] in stems for n in range(4, len(folded)))
+
+
+@functools.cache
+def _religion(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(fold(s) for s in lexicon.words("traits.religion_stems"))
+
+
+@functools.cache
+def _organisation_word(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w){alternation(lexicon.words('religion.organisation_words'))}(?!\w)")
 
 
 @functools.cache

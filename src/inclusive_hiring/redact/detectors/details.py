@@ -30,7 +30,7 @@ from ..textutil import trim
 #: The kinds a label can name, and "keep" for labels whose values stay.
 LABEL_KINDS: tuple[str, ...] = ("NAME", "DOB", "AGE", "GENDER", "FAMILY", "NATIONALITY", "RELIGION", "ADDRESS",
                                 "keep")
-_PREFIX = r"^[ \t>]*(?:[-*•·▪◦]\s*)?(?:\(?(?:Q\s?)?\d{1,2}[.)]\s*)?\**[ \t]*"
+_PREFIX = r"^[ \t>]*(?:[-*•·▪◦][ \t]+)?\**[ \t]*(?:\(?(?:Q\s?)?\d{1,2}[.)]\s*)?\**[ \t]*"
 _COLON_FIELD = re.compile(r"(?P<label>[^\W\d_][^:：\n|*]{0,45}?)[ \t]*\**[ \t]*[:：][ \t]*\**[ \t]*"
                           r"(?P<value>[^\n]*?)[ \t*]*$")
 _GAP_FIELD = re.compile(r"(?P<label>[^\W\d_][^\n:|]{0,30}?)[ \t]{3,}(?P<value>\S[^\n]*?)[ \t]*$")
