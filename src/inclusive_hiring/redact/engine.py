@@ -11,6 +11,7 @@ from . import KINDS
 from .detectors import (
     address,
     affiliations,
+    birth,
     contact,
     dates,
     details,
@@ -91,6 +92,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found += contact.find(text, lexicon)
     found += address.find(text, lexicon)
     found += dates.find(text, lexicon)
+    found += birth.find(text, lexicon)
     found += traits.find(text, lexicon)
     found += origin.find(text, lexicon)
     found += faith.find(text, lexicon)
