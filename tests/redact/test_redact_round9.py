@@ -191,3 +191,32 @@ def test_work_lines_and_faith_employers_stay():
     result = out(text)
     assert "Temple Street Hospital" in result and "Christian Aid" in result and "Churchill" in result
     assert faith.religious("camiye giderim", LEX) and not faith.religious("Islamic finance", LEX)
+
+
+# --- birth and origin in prose ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "gone"), [
+    ("Urodziłam się w Olsztynie w 1992 roku.", ("Olsztynie", "1992")),
+    ("Nacido en Valparaíso el 3/4/1989.", ("Valparaíso", "3/4/1989")),
+    ("I was born and raised in Tamale.", ("Tamale",)),
+])
+def test_birth_dates_and_places_in_prose(sentence, gone):
+    result = out(f"# Ola Nowak\n\n{sentence}\n")
+    assert not any(word in result for word in gone), result
+
+
+def test_born_as_a_figure_of_speech_keeps_what_follows():
+    assert "projects in" in out("# Ola Nowak\n\nA born organiser of projects in three countries.\n")
+
+
+@pytest.mark.parametrize(("sentence", "gone"), [
+    ("I am Métis (Red River) and work in Winnipeg.", "Métis"),
+    ("I come from a Tharu community in the west.", "Tharu community"),
+    ("On my mother's side I am\nMaori and proud of it.", "Maori"),
+])
+def test_origin_said_of_oneself_goes(sentence, gone):
+    assert gone not in out(f"# Kai Rewi\n\n{sentence}\n")
+
+
+def test_a_woman_in_tech_is_not_an_origin_statement():
+    assert "I am a woman in tech" in out("# Kai Rewi\n\nI am a woman in tech and a proud Python user.\n")

@@ -98,6 +98,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found += faith.find(text, lexicon)
     found += groups.memberships(text, lexicon)
     found += affiliations.find(text, lexicon)
+    found += affiliations.origin_statements(text, lexicon)
     found += education.find(text, lexicon, keep_schools=options.keep_schools)
     if not options.keep_schools:
         found += groups.schools(text, lexicon)

@@ -212,3 +212,32 @@ def _strong_names(line: str, offset: int, start: int, end: int, lexicon: Lexicon
             out.append(Span(offset + match.start(), offset + match.end(), "MEMBERSHIP",
                             f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return out
+
+
+_FIRST_PERSON = re.compile(r"(?i)(?:\bI\s+am|\bI'm|\bidentify\s+as|\bfrom\s+an?|\bmember\s+of\s+the|\bas\s+an?|"
+                           r"\bproud|\bI\s+belong\s+to)\s+(?:an?\s+|the\s+)?$")
+_PEOPLE = re.compile(r"(?i)[ \t]+(?:community|people|nation|descent|heritage|background|origin|tribe|clan)\b")
+_CAPITALISED_WORDS = re.compile(r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}(?:[ \t]*\([^()\n]{2,30}\))?")
+
+
+def origin_statements(text: str, lexicon: Lexicon) -> list[Span]:
+    """An ethnic, Indigenous or national origin said of oneself: "I am Métis (Red River)", "from a
+    Tharu community", "member of the Haida Nation" -> [NATIONALITY]."""
+    found = []
+    for match in _CAPITALISED_WORDS.finditer(text):
+        words = _WORD.findall(match.group())
+        if not any(trait_word(w, lexicon) or _demonym_word(w, lexicon) for w in words):
+            continue
+        if any(fold(w).startswith(s) for w in words for s in _STRONG[:8]):
+            continue  # sex and orientation are not origin
+        before = text[max(0, match.start() - 40):match.start()]
+        if "\n\n" in before:  # a paragraph break: only this paragraph's words
+            before = before.rsplit("\n\n", 1)[1]
+        if not _FIRST_PERSON.search(before.replace("\n", " ")):
+            continue
+        end = match.end()
+        people = _PEOPLE.match(text, end)
+        if people:
+            end = people.end()
+        found.append(Span(match.start(), end, "NATIONALITY"))
+    return found
