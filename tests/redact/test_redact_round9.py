@@ -220,3 +220,21 @@ def test_origin_said_of_oneself_goes(sentence, gone):
 
 def test_a_woman_in_tech_is_not_an_origin_statement():
     assert "I am a woman in tech" in out("# Kai Rewi\n\nI am a woman in tech and a proud Python user.\n")
+
+
+# --- addresses at the top, by shape -----------------------------------------------------------
+
+def test_a_list_of_places_on_the_contact_line_is_an_address():
+    text = "# Yaw Boateng\n\nHouse 9, Dansoman Estate, Accra | +233 24 555 0199 | yaw@example.org\n"
+    assert "Dansoman" not in out(text)
+
+
+def test_a_place_and_postcode_next_to_the_contact_line_is_an_address():
+    text = "# Lim Wei\n\nSpringfield 40213\nlim@example.org\n"
+    assert "40213" not in out(text)
+
+
+def test_a_headline_of_skills_away_from_the_contact_line_stays():
+    text = ("# Lim Wei\n\nlim@example.org\n\nSummary\n\nBuilt ETL in Python, Airflow, Spark, Kafka "
+            "for a retail bank.\n\nData Engineer, Python, Airflow, Spark\n")
+    assert "Data Engineer, Python, Airflow, Spark" in out(text)

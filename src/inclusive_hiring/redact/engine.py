@@ -21,6 +21,7 @@ from .detectors import (
     groups,
     names,
     origin,
+    toplines,
     traits,
 )
 from .lexicon import Lexicon, shipped
@@ -91,6 +92,7 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found: list[Span] = []
     found += contact.find(text, lexicon)
     found += address.find(text, lexicon)
+    found += toplines.find(text, lexicon)
     found += dates.find(text, lexicon)
     found += birth.find(text, lexicon)
     found += traits.find(text, lexicon)
