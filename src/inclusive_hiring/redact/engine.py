@@ -98,8 +98,11 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found += traits.find(text, lexicon)
     found += origin.find(text, lexicon)
     found += faith.find(text, lexicon)
-    found += groups.memberships(text, lexicon)
-    found += affiliations.find(text, lexicon)
+    named = groups.memberships(text, lexicon)
+    found += named
+    # A group the lists name keeps their description; the trait lexicon adds the ones they miss.
+    found += [s for s in affiliations.find(text, lexicon)
+              if not any(n.start < s.end and s.start < n.end for n in named)]
     found += affiliations.origin_statements(text, lexicon)
     found += education.find(text, lexicon, keep_schools=options.keep_schools)
     if not options.keep_schools:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -101,6 +102,9 @@ def fill(chosen: list[Span], fields: Iterable[Span], text: str) -> list[Span]:
                 start += 1
             while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")]"):
                 end -= 1
-            if start < end and any(ch.isalnum() for ch in text[start:end]):
+            piece = text[start:end]
+            if re.fullmatch(r"[a-z]{1,3}", piece):
+                continue  # a joining word between two redacted parts ("21.09.1987 in Kassel")
+            if start < end and any(ch.isalnum() for ch in piece):
                 out.append(Span(start, end, field.kind, field.label))
     return sorted(out)

@@ -208,7 +208,8 @@ def _strong_names(line: str, offset: int, start: int, end: int, lexicon: Lexicon
     for match in _CAPITALISED_RUN.finditer(line, start, end):
         words = [fold(w) for w in _WORD.findall(match.group())]
         if any(w.startswith(s) for w in words for s in _STRONG) and has_trait(match.group(), lexicon) \
-                and not _company_suffix(lexicon).search(match.group()):
+                and not _company_suffix(lexicon).search(match.group()) \
+                and not _organisation_word(lexicon).search(match.group()):  # "Women's Health Unit"
             out.append(Span(offset + match.start(), offset + match.end(), "MEMBERSHIP",
                             f"MEMBERSHIP: {describe(match.group(), lexicon)}"))
     return out
@@ -225,8 +226,11 @@ def origin_statements(text: str, lexicon: Lexicon) -> list[Span]:
     Tharu community", "member of the Haida Nation" -> [NATIONALITY]."""
     found = []
     for match in _CAPITALISED_WORDS.finditer(text):
-        words = _WORD.findall(match.group())
-        if not any(trait_word(w, lexicon) or _demonym_word(w, lexicon) for w in words):
+        words = _WORD.findall(re.sub(r"\([^()]*\)", " ", match.group()))
+        people = {"community", "people", "nation", "nations", "descent", "heritage", "tribe", "clan", "first"}
+        # Every word names the origin ("Métis", "Huron-Wendat Nation"); "British Computer Society" is a body.
+        if not words or not all(trait_word(w, lexicon) or _demonym_word(w, lexicon) or fold(w) in people
+                                for w in words):
             continue
         if any(fold(w).startswith(s) for w in words for s in _STRONG[:8]):
             continue  # sex and orientation are not origin

@@ -35,6 +35,8 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     born, place = _patterns(lexicon)
     found: list[Span] = []
     for match in born.finditer(text):
+        if match.group().isupper() and len(match.group()) > 2:
+            continue  # "NATO", not "nato"
         end = min(len(text), match.end() + _WINDOW)
         stop = re.search(r"[.;!?](?:\s|$)|\n", text[match.end():end])
         window_end = match.end() + stop.start() if stop else end

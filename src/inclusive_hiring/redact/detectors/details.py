@@ -34,7 +34,7 @@ _PREFIX = r"^[ \t>]*(?:[-*•·▪◦][ \t]+)?\**[ \t]*(?:\(?(?:Q\s?)?\d{1,2}[.)
 _COLON_FIELD = re.compile(r"(?P<label>[^\W\d_][^:：\n|*]{0,45}?)[ \t]*\**[ \t]*[:：][ \t]*\**[ \t]*"
                           r"(?P<value>[^\n]*?)[ \t*]*$")
 _GAP_FIELD = re.compile(r"(?P<label>[^\W\d_][^\n:|]{0,30}?)[ \t]{3,}(?P<value>\S[^\n]*?)[ \t]*$")
-_SEGMENT = re.compile(r"\s+[|·•]\s+")
+_SEGMENT = re.compile(r"\s+[|·•]\s+|\s*;\s+|[ \t]{3,}(?=[^\W\d_][^:\n]{0,40}:)|\t")
 _SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _MAX_LABEL_WORDS = 6
 _MAX_VALUE_WORDS = 12
@@ -135,15 +135,26 @@ def _personal_runs(text: str, parsed: tuple[sections.Line, ...], lexicon: Lexico
     return marked
 
 
+def _identifier_shaped(value: str) -> bool:
+    """A value that can be an identifier: it starts with a capital, a digit or a letter without
+    case, and is no sentence ("open to relocation." is not)."""
+    first = value[:1]
+    return (first.isdigit() or first.isupper() or (first.isalpha() and not first.islower())) \
+        and not (value.endswith(".") and len(value.split()) >= 3)
+
+
 def find(text: str, lexicon: Lexicon) -> list[Span]:
     """The values of personal-details fields (see the module docstring)."""
     parsed = sections.parse(text, lexicon)
     runs = _personal_runs(text, parsed, lexicon)
     found: list[Span] = []
+    headers = {parsed[i].start for i in range(len(parsed) - 1) if _SEPARATOR_ROW.match(parsed[i + 1].text)}
     for line in parsed:
-        if line.heading or not line.text.strip():
+        if line.heading or not line.text.strip() or line.start in headers:
             continue
-        personal = line.section == "personal" or (line.top and not line.section) or line.start in runs
+        block = line.section == "personal" or line.start in runs
+        # The top of a CV counts as a personal block for "Label: value" lines, not for tables.
+        personal = block or (line.top and not line.section and not line.text.lstrip().startswith("|"))
         if line.section in ("experience", "skills") and line.start not in runs:
             continue
         for field in fields(line.text, line.start, gaps=line.section == "personal"):
@@ -152,7 +163,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             if kind == "keep" or (kind == "NAME" and re.search(r"\d", value)):
                 continue
             if not kind:
-                if not personal or len(value.split()) > _MAX_VALUE_WORDS // 2 or not re.search(r"[^\W_]", value):
+                if not personal or len(value.split()) > _MAX_VALUE_WORDS // 2 or not _identifier_shaped(value):
                     continue
                 kind = "PERSONAL"
             elif len(value.split()) > _MAX_VALUE_WORDS:
