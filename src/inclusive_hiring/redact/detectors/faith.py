@@ -45,6 +45,10 @@ def _field_after(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: In a memberships, activities or personal section a short clause (a list item, a part between
+#: ";" or brackets, a short sentence) goes whole; elsewhere only the words and names.
+_CLAUSE = re.compile(r"(?:[^;|·•\n \t.!?:]|[ \t]{1,2}(?![ \t])|(?<=\s\w)\.|(?<=\s\w\w)\.|\.(?=\S))+")
+_SHORT_CLAUSE = 9
 
 
 def _religious_word(word: str, lexicon: Lexicon) -> bool:
@@ -63,7 +67,16 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
         if line.heading or line.section in ("experience", "skills", "education") or not line.text.strip():
             continue
         spans: list[tuple[int, int]] = []
+        for clause in _CLAUSE.finditer(line.text):
+            text_of = clause.group()
+            words = text_of.split()
+            if line.section in ("memberships", "personal") and 0 < len(words) <= _SHORT_CLAUSE \
+                    and religious(text_of, lexicon):
+                spans.append(trim(line.text, clause.start(), clause.end(), " \t,;:.-–—*'\"()"))
+        covered = list(spans)
         for word in _WORD.finditer(line.text):
+            if any(a <= word.start() < b for a, b in covered):
+                continue
             if not _religious_word(word.group(), lexicon):
                 continue
             start, end = extend_proper_noun(line.text, word.start(), word.end())
@@ -79,7 +92,7 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
             if any(m.start() < end and start < m.end() for m in _work(lexicon).finditer(line.text)) \
                     or _field_after(lexicon).match(line.text, end):
                 continue  # "Catholic Relief Services", "Islamic finance"
-            if spans and not line.text[spans[-1][1]:start].strip(" \t-–'’"):
+            if spans and spans[-1] not in covered and not line.text[spans[-1][1]:start].strip(" \t-–'’"):
                 start = spans.pop()[0]  # "parafii greckokatolickiej", "Merit-making volunteer"
             spans.append((start, end))
         for start, end in spans:
