@@ -4,8 +4,9 @@ A heading is a Markdown heading, a short line in capitals, a short bold line or 
 ending in a colon; its kind (personal, education, memberships, experience, skills) comes from the
 stems in ``wordlists/redact/sections.yml``, in any language listed there. A capitalised label at
 the start of a line with its content after it ("ACTIVITIES: ...") makes that line a one-line
-section. The lines before the first heading that is not a personal one are the *top* of the CV,
-where the name, contact and personal details stand.
+section; so does a short plain line whose words name a section ("Education" in a PDF's
+text, where the Markdown marks are gone). The lines before the first heading that is not a
+personal one are the *top* of the CV, where the name, contact and personal details stand.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _INLINE = re.compile(r"^\s*(?P<title>[A-Z][A-Z &/'’-]{3,40}):\s+\S")
 #: Two columns: an all-caps first column is a heading in the left column.
 _COLUMN = re.compile(r"^\s*(?P<title>[A-Z][A-Z &/'’-]{3,40}?)(?:\s{3,}|\s\|\s)\S")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+#: A short line of words only, with no sentence end: a heading when its words name a section.
+_PLAIN = re.compile(r"^\s*[^\W\d_][^\d:.!?,;|\n]{0,40}$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,9 @@ def parse(text: str, lexicon: Lexicon) -> tuple[Line, ...]:
         title = heading_title(line)
         if title is None and (column := _COLUMN.match(line)):
             title = column.group("title")
+        if title is None and _PLAIN.match(line) and len(line.split()) <= 3 \
+                and classify(line, lexicon):
+            title = line.strip()  # a heading that lost its markup (a PDF's or a .docx's text)
         if title is not None and (seen_content or classify(title, lexicon)):
             section = classify(title, lexicon)
             if section != "personal" and seen_content:
