@@ -23,7 +23,9 @@ import redact_corpus  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "heldout", "both", *redact_corpus.SUBSETS), default="both",
+                        help="a split, both, or a part of dev: v8-studied, v8-unseen (round 9's set-aside "
+                             "CVs), dev-studied (dev without them)")
     parser.add_argument("--format", dest="fmt", choices=(*redact_corpus.FORMATS, "all"), default="all")
     parser.add_argument("--show-misses", action="store_true", help="print identifiers left and phrases lost")
     args = parser.parse_args()

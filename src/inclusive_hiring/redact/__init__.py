@@ -15,5 +15,5 @@ class RedactError(Exception):
 #: Every placeholder kind, in the order the log lists counts.
 KINDS: tuple[str, ...] = (
     "NAME", "EMAIL", "PHONE", "URL", "ADDRESS", "DOB", "AGE", "YEAR", "GENDER", "PRONOUN", "TITLE",
-    "FAMILY", "NATIONALITY", "RELIGION", "MEMBERSHIP", "SCHOOL", "EMPLOYER", "PHOTO",
+    "FAMILY", "NATIONALITY", "RELIGION", "MEMBERSHIP", "SCHOOL", "PERSONAL", "EMPLOYER", "PHOTO",
 )

@@ -8,9 +8,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import KINDS
-from .detectors import address, contact, dates, employers, groups, names, origin, traits
+from .detectors import (
+    address,
+    affiliations,
+    birth,
+    contact,
+    dates,
+    details,
+    education,
+    employers,
+    faith,
+    groups,
+    names,
+    origin,
+    toplines,
+    traits,
+)
 from .lexicon import Lexicon, shipped
-from .spans import Span, merge_adjacent, resolve
+from .spans import Span, fill, merge_adjacent, resolve
 
 #: A function that returns the PERSON names an NER model finds in a text.
 PersonFinder = Callable[[str], list[str]]
@@ -77,16 +92,25 @@ def _find_nfc(text: str, options: Options, lexicon: Lexicon | None) -> list[Span
     found: list[Span] = []
     found += contact.find(text, lexicon)
     found += address.find(text, lexicon)
+    found += toplines.find(text, lexicon)
     found += dates.find(text, lexicon)
+    found += birth.find(text, lexicon)
     found += traits.find(text, lexicon)
     found += origin.find(text, lexicon)
-    found += groups.memberships(text, lexicon)
+    found += faith.find(text, lexicon)
+    named = groups.memberships(text, lexicon)
+    found += named
+    # A group the lists name keeps their description; the trait lexicon adds the ones they miss.
+    found += [s for s in affiliations.find(text, lexicon)
+              if not any(n.start < s.end and s.start < n.end for n in named)]
+    found += affiliations.origin_statements(text, lexicon)
+    found += education.find(text, lexicon, keep_schools=options.keep_schools)
     if not options.keep_schools:
         found += groups.schools(text, lexicon)
     if options.redact_employers:
         found += employers.find(text, lexicon)
     found += names.find(text, lexicon, extra)
-    chosen = resolve(found)
+    chosen = fill(resolve(found), details.find(text, lexicon), text)
     return merge_adjacent(chosen, text, frozenset({"NAME", "ADDRESS", "PRONOUN"}) - {"PRONOUN"}, " ,")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -11,7 +12,7 @@ from types import MappingProxyType
 PRIORITY: Mapping[str, int] = MappingProxyType({
     "EMAIL": 100, "URL": 95, "PHONE": 90, "DOB": 85, "MEMBERSHIP": 80, "ADDRESS": 75, "SCHOOL": 70,
     "NAME": 65, "TITLE": 60, "NATIONALITY": 55, "RELIGION": 50, "FAMILY": 45, "GENDER": 40,
-    "AGE": 35, "YEAR": 30, "PRONOUN": 25, "EMPLOYER": 20,
+    "AGE": 35, "YEAR": 30, "PRONOUN": 25, "PERSONAL": 22, "EMPLOYER": 20,
 })
 
 
@@ -75,3 +76,35 @@ def merge_adjacent(spans: list[Span], text: str, kinds: frozenset[str], glue: st
                 continue
         merged.append(span)
     return merged
+
+
+def fill(chosen: list[Span], fields: Iterable[Span], text: str) -> list[Span]:
+    """``chosen`` plus the parts of each field value that no chosen span covers, as spans of the
+    field's kind (a value is redacted whole even where a detector took only a word of it)."""
+    out = list(chosen)
+    starts = [s.start for s in chosen]
+    for field in fields:
+        position = field.start
+        index = bisect.bisect_right(starts, field.start) - 1
+        index = max(index, 0)
+        pieces: list[tuple[int, int]] = []
+        while index < len(chosen) and chosen[index].start < field.end:
+            span = chosen[index]
+            if span.end > position:
+                if span.start > position:
+                    pieces.append((position, span.start))
+                position = max(position, span.end)
+            index += 1
+        if position < field.end:
+            pieces.append((position, field.end))
+        for start, end in pieces:
+            while start < end and not (text[start].isalnum() or text[start] in "([+"):
+                start += 1
+            while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")]"):
+                end -= 1
+            piece = text[start:end]
+            if re.fullmatch(r"[a-z]{1,3}", piece):
+                continue  # a joining word between two redacted parts ("21.09.1987 in Kassel")
+            if start < end and any(ch.isalnum() for ch in piece):
+                out.append(Span(start, end, field.kind, field.label))
+    return sorted(out)
