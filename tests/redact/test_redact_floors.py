@@ -4,8 +4,11 @@
   99% of the identifiers of every kind removed and 99% of the skill and experience phrases kept,
   as .txt and .pdf (the .docx and .md paths share the detectors and are measured on every split
   by bench/redact_eval.py). A regression guard, stricter than the issue's 95%.
+- studied (held-out v8: its classes of misses were worked on in round 9, not all fixed): a
+  regression guard at just under its round-9 figures (91.8% of identifiers as .txt, 90.5% as .pdf;
+  skill phrases kept 97.4% / 96.3%).
 - held-out (written before the last change, never tuned on): the issue's 95% floors. They were
-  NOT met on the last set's first run (held-out v8, written blind: 79.3% of identifiers, eleven
+  NOT met on the last set's first run (held-out v9, written blind: 82.5% of identifiers, thirteen
   kinds below 95%; docs/redact.md has every round), so that test is a strict xfail:
   it fails the suite the day the floor is met on a new set, so the mark gets removed. The parts
   of the floor met on held-out CVs (skill phrases kept, photos gone) are asserted without a mark.
@@ -47,6 +50,22 @@ def test_dev_set_meets_the_floors(measured, fmt):
     assert result.photos_left == 0
 
 
+#: round 9's figures on the studied set, less a point: (identifiers removed, skill phrases kept)
+STUDIED_GUARD = {"txt": (0.91, 0.965), "pdf": (0.895, 0.955)}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_studied_set_holds_its_round_9_figures(measured, fmt):
+    result = measured("studied", fmt)
+    if not result.total:
+        pytest.skip("no studied set installed")
+    removed = sum(result.found.values()) / sum(result.total.values())
+    floor, keep = STUDIED_GUARD[fmt]
+    assert removed >= floor, result.misses
+    assert result.keep_share >= keep, result.drops
+    assert result.photos_left == 0
+
+
 def _heldout_cvs() -> int:
     count = len(load("heldout"))
     if not count:
@@ -66,8 +85,8 @@ def test_heldout_keeps_skill_phrases_and_drops_photos(measured, fmt):
         assert result.total["PHOTO"] == cvs and result.found["PHOTO"] == cvs
 
 
-@pytest.mark.xfail(strict=True, reason="not met on untuned CVs: 79.3% of identifiers on held-out v8's first "
-                                       "run, eleven kinds below 95% (docs/redact.md)")
+@pytest.mark.xfail(strict=True, reason="not met on untuned CVs: 82.5% of identifiers on held-out v9's first "
+                                       "run, thirteen kinds below 95% (docs/redact.md)")
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_heldout_removes_95_percent_of_every_kind(measured, fmt):
     _heldout_cvs()
