@@ -199,7 +199,9 @@ def find(text: str, lexicon: Lexicon) -> list[Span]:
     return found
 
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+(?:of|in|for|and|&|the|de|des|du)\s+|\s+)){2,}[A-Z][\w'’-]*")
+#: a run of capitalised words on one line, with the small words of names between them
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*(?:[ \t]+(?:of|in|for|and|&|the|de|des|du)[ \t]+|[ \t]+)){2,}"
+                              r"[A-Z][\w'’-]*")
 
 
 def _strong_names(line: str, offset: int, start: int, end: int, lexicon: Lexicon) -> list[Span]:

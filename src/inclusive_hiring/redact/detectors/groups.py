@@ -222,8 +222,9 @@ def _grow(text: str, start: int, end: int) -> tuple[int, int]:
     if left and "\n" not in left.group() and not re.match(r"(?:The|A|An|Member|President|Organiser|Organizer|"
                                                           r"Mentor|Volunteer|Treasurer|Chair|I)\b", left.group()):
         start -= len(left.group())
-    right = re.match(r"(?:\s+[A-ZÀ-Þ][\w'’-]*){1,2}", text[end:end + 40])
-    if right and not re.match(r"\s+(?:and|The|I|In|At)\b", right.group()):
+    # on the same line: the next line's first word ("Skills" after a blank line) is not the name's
+    right = re.match(r"(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){1,2}", text[end:end + 40])
+    if right and not re.match(r"[ \t]+(?:and|The|I|In|At)\b", right.group()):
         end += len(right.group())
     return start, end
 
